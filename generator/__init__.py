@@ -1,0 +1,1 @@
+"""Everything made from the corpus: site pages, memos, notices and the command line."""

@@ -1,0 +1,309 @@
+"""Reading ``legal_sources/`` into a ``Corpus``.
+
+``check_sources`` reports every problem (for ``huquq validate``);
+``load_corpus`` raises ``SourceError`` at the first failing run, for the
+library, the index, the site and the documents.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable
+
+import jsonschema
+
+from .errors import Problem, SourceError
+from .models import (
+    Binding, Case, Corpus, ExampleQuery, Instrument, Notice, Origin, Provision, Right, Source,
+    Text, Topic, Verification, Wording,
+)
+from .schema import schema
+from .yamlio import Mapping, line_at, load_yaml, read_text
+
+SCHEMA_COMMENT = "# yaml-language-server: $schema="
+
+
+def source_files(root: Path) -> list[tuple[Path, str]]:
+    """Every source file under ``root`` with the kind of record it holds."""
+    found: list[tuple[Path, str]] = []
+    for sub, kind in (("instruments", "instrument"), ("cases", "case"), ("notices", "notice")):
+        found += [(p, kind) for p in sorted((root / sub).rglob("*.yaml"))]
+    if (root / "topics.yaml").exists():
+        found.append((root / "topics.yaml", "topics"))
+    return found
+
+
+def display_path(path: Path) -> str:
+    """A path as the user would type it: relative to the working folder where possible."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+@lru_cache(maxsize=None)
+def _validator(kind: str) -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(schema(kind))
+
+
+def schema_problems(shown: str, kind: str, data: Any) -> list[Problem]:
+    problems = []
+    for error in _validator(kind).iter_errors(data):
+        path = list(error.absolute_path)
+        line = line_at(data, path)
+        where = "/".join(str(step) for step in path) or "the file"
+        message = _explain(error)
+        if error.validator == "additionalProperties" and isinstance(error.instance, Mapping):
+            allowed = set(error.schema.get("properties", {}))
+            for key in error.instance:
+                if key not in allowed:
+                    line = error.instance.line_of(key)
+                    message = (f"unknown field {key!r}; expected one of: "
+                               f"{', '.join(sorted(allowed))}")
+                    problems.append(Problem(shown, line, f"{where}: {message}"))
+            continue
+        problems.append(Problem(shown, line, f"{where}: {message}"))
+    return problems
+
+
+def _explain(error: jsonschema.ValidationError) -> str:
+    if error.validator == "required":
+        return f"missing field {error.message.split(chr(39))[1]!r}"
+    if error.validator == "enum":
+        return f"{error.instance!r} is not allowed; expected one of: {', '.join(map(str, error.validator_value))}"
+    if error.validator == "pattern":
+        return f"{error.instance!r} does not have the expected form ({_PATTERN_HINTS.get(error.validator_value, error.validator_value)})"
+    if error.validator == "type":
+        return f"expected {error.validator_value}, found {type(error.instance).__name__} {error.instance!r}"[:300]
+    if error.validator == "anyOf" and "url" in str(error.validator_value):
+        return "a source needs a url (the address of the publication) or a provenance"
+    return error.message[:300]
+
+
+_PATTERN_HINTS = {
+    r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$": 'a date written "YYYY", "YYYY-MM" or "YYYY-MM-DD"',
+    r"^[a-z0-9]+(-[a-z0-9]+)*$": "a lowercase slug: letters a-z, digits and single hyphens",
+    r"^[0-9a-z]+([.-][0-9a-z]+)*$": "a label like 9, 143-1 or 2.1",
+    r"^[a-z0-9]+(-[a-z0-9]+)*/[0-9a-z]+([.-][0-9a-z]+)*$": "a provision id like iccpr/9",
+    r"^https?://\S+$": "an http(s) address",
+}
+
+
+# -- building records from checked data ---------------------------------------------------
+
+def _source(data: dict) -> Source:
+    return Source(**{k: data[k] for k in ("title", "url", "provenance", "accessed", "pinpoint") if k in data})
+
+
+def _sources(items: list | None) -> tuple[Source, ...]:
+    return tuple(_source(item) for item in items or ())
+
+
+def _verification(data: dict | None) -> Verification | None:
+    return Verification(**data) if data else None
+
+
+def _texts(data: dict | None) -> dict[str, Text]:
+    return {
+        lang: Text(lang=lang, kind=t["kind"], content=t["content"], source=_source(t["source"]))
+        for lang, t in (data or {}).items()
+    }
+
+
+def _provision(instrument: dict, data: Mapping, shown: str) -> Provision:
+    current = Wording(
+        in_force_from=data.get("in_force_from"),
+        in_force_to=data.get("in_force_to"),
+        summary=dict(data["summary"]),
+        texts=_texts(data.get("text")),
+        amended_by=data.get("amended_by"),
+        sources=_sources(data.get("sources")),
+        current=True,
+    )
+    versions = tuple(
+        Wording(
+            in_force_from=v["in_force_from"],
+            in_force_to=v.get("in_force_to"),
+            summary=dict(v["summary"]),
+            texts=_texts(v.get("text")),
+            amended_by=v.get("amended_by"),
+            sources=_sources(v.get("sources")),
+            notes=v.get("notes"),
+        )
+        for v in data.get("versions", ())
+    )
+    return Provision(
+        instrument_id=instrument["id"],
+        label=str(data["label"]),
+        title=dict(data.get("title", {})),
+        wording=current,
+        versions=versions,
+        topics=tuple(data.get("topics", ())),
+        related=tuple(data.get("related", ())),
+        verification=_verification(data["verification"]),
+        sources=_sources(data["sources"]),
+        notes=data.get("notes"),
+        origin=Origin(shown, data.line),
+    )
+
+
+def _instrument(data: Mapping, shown: str) -> tuple[Instrument, list[Provision]]:
+    provisions = [_provision(data, p, shown) for p in data["provisions"]]
+    binding = data.get("binding_on_tajikistan")
+    instrument = Instrument(
+        id=data["id"],
+        title=dict(data["title"]),
+        short_title=dict(data["short_title"]),
+        aliases=tuple(data.get("aliases", ())),
+        kind=data["kind"],
+        jurisdiction=data["jurisdiction"],
+        issued_by=data.get("issued_by"),
+        symbol=data.get("symbol"),
+        binding_on_tajikistan=Binding(
+            binding=binding["binding"], since=binding.get("since"), note=binding.get("note"),
+            source=_source(binding["source"]) if "source" in binding else None,
+        ) if binding else None,
+        adopted=data.get("adopted"),
+        in_force_from=data.get("in_force_from"),
+        in_force_to=data.get("in_force_to"),
+        replaced_by=data.get("replaced_by"),
+        official_sources=_sources(data["official_sources"]),
+        verification=_verification(data.get("verification")),
+        notes=data.get("notes"),
+        provision_ids=tuple(p.id for p in provisions),
+        origin=Origin(shown, data.line),
+    )
+    return instrument, provisions
+
+
+def _case(data: Mapping, shown: str) -> Case:
+    return Case(
+        id=data["id"], title=dict(data["title"]), body=data["body"], court=data.get("court"),
+        number=str(data["number"]), symbol=data.get("symbol"), date=data["date"],
+        parties=dict(data.get("parties", {})), outcome=dict(data.get("outcome", {})),
+        summary=dict(data["summary"]), holdings=tuple(dict(h) for h in data.get("holdings", ())),
+        provisions=tuple(data["provisions"]), topics=tuple(data["topics"]),
+        binding=data["binding"], adverse=data.get("adverse", False),
+        sources=_sources(data["sources"]), verification=_verification(data["verification"]),
+        notes=data.get("notes"), origin=Origin(shown, data.line),
+    )
+
+
+def _topic(data: Mapping, shown: str) -> Topic:
+    return Topic(
+        id=data["id"], label=dict(data["label"]),
+        synonyms={lang: tuple(words) for lang, words in data.get("synonyms", {}).items()},
+        description=dict(data["description"]), broader=tuple(data.get("broader", ())),
+        argument=dict(data["argument"]),
+        queries=tuple(ExampleQuery(q["query"], q["lang"], tuple(q["expect"]))
+                      for q in data.get("queries", ())),
+        origin=Origin(shown, data.line),
+    )
+
+
+def _notice(data: Mapping, shown: str) -> Notice:
+    return Notice(
+        id=data["id"], title=dict(data["title"]), intro=dict(data["intro"]),
+        rights=tuple(Right(r["id"], dict(r["text"]), tuple(r["provisions"])) for r in data["rights"]),
+        what_to_do_heading=dict(data["what_to_do_heading"]),
+        what_to_do=tuple(dict(item) for item in data["what_to_do"]),
+        contact_heading=dict(data["contact_heading"]),
+        check_with_lawyer=dict(data["check_with_lawyer"]),
+        translations=dict(data["translations"]), notes=data.get("notes"),
+        origin=Origin(shown, data.line),
+    )
+
+
+# -- reading a folder -------------------------------------------------------------------
+
+def read_file(path: Path, kind: str) -> tuple[str, Mapping | None, str, list[Problem]]:
+    """Parse and schema-check one file: (shown path, data or None, sha256, problems)."""
+    shown = display_path(path)
+    try:
+        raw = path.read_bytes()
+        digest = hashlib.sha256(raw).hexdigest()
+        data = load_yaml(path, read_text(path))
+    except SourceError as e:
+        return shown, None, "", [Problem(shown, p.line, p.message) for p in e.problems]
+    except OSError as e:
+        return shown, None, "", [Problem(shown, 1, f"cannot read the file: {e.strerror}")]
+    if not isinstance(data, Mapping):
+        return shown, None, digest, [Problem(shown, getattr(data, "line", 1) or 1,
+                                             "expected a mapping of fields at the top of the file")]
+    problems = schema_problems(shown, kind, data)
+    return shown, (None if problems else data), digest, problems
+
+
+def check_sources(root: Path, progress: Callable[[str], None] | None = None) -> tuple[Corpus | None, list[Problem]]:
+    """Load and check everything under ``root``; return the corpus (if clean) and all problems."""
+    from .validate import cross_check
+
+    root = Path(root)
+    if not root.is_dir():
+        return None, [Problem(display_path(root), 1, "no such folder of sources; expected legal_sources/")]
+    corpus = Corpus()
+    problems: list[Problem] = []
+    files = source_files(root)
+    for number, (path, kind) in enumerate(files, 1):
+        if progress:
+            progress(f"[{number}/{len(files)}] {display_path(path)}")
+        shown, data, digest, file_problems = read_file(path, kind)
+        problems += file_problems
+        corpus.file_hashes[shown] = digest
+        if data is None:
+            continue
+        problems += _add(corpus, kind, data, shown, path, root)
+    if not (root / "topics.yaml").exists():
+        problems.append(Problem(display_path(root / "topics.yaml"), 1, "missing: the topic vocabulary is required"))
+    problems += cross_check(corpus)
+    return (None if problems else corpus), sorted(set(problems))
+
+
+def _add(corpus: Corpus, kind: str, data: Mapping, shown: str, path: Path, root: Path) -> list[Problem]:
+    from .validate import check_placement, duplicate
+
+    problems = check_placement(kind, data, shown, path, root)
+    if kind == "instrument":
+        instrument, provisions = _instrument(data, shown)
+        if instrument.id in corpus.instruments:
+            return problems + [duplicate("instrument", instrument.id, shown, data.line,
+                                         corpus.instruments[instrument.id].origin)]
+        corpus.instruments[instrument.id] = instrument
+        corpus.record_files[instrument.id] = shown
+        for provision in provisions:
+            if provision.id in corpus.provisions:
+                problems.append(duplicate("provision", provision.id, shown, provision.origin.line,
+                                          corpus.provisions[provision.id].origin))
+                continue
+            corpus.provisions[provision.id] = provision
+    elif kind == "case":
+        case = _case(data, shown)
+        if case.id in corpus.cases:
+            return problems + [duplicate("case", case.id, shown, data.line, corpus.cases[case.id].origin)]
+        corpus.cases[case.id] = case
+        corpus.record_files[case.id] = shown
+    elif kind == "topics":
+        for item in data["topics"]:
+            topic = _topic(item, shown)
+            if topic.id in corpus.topics:
+                problems.append(duplicate("topic", topic.id, shown, item.line, corpus.topics[topic.id].origin))
+                continue
+            corpus.topics[topic.id] = topic
+    elif kind == "notice":
+        notice = _notice(data, shown)
+        if notice.id in corpus.notices:
+            return problems + [duplicate("notice", notice.id, shown, data.line, corpus.notices[notice.id].origin)]
+        corpus.notices[notice.id] = notice
+    return problems
+
+
+def load_corpus(root: Path) -> Corpus:
+    """The validated corpus, or ``SourceError`` listing every problem."""
+    corpus, problems = check_sources(root)
+    if problems:
+        raise SourceError(problems)
+    assert corpus is not None
+    return corpus

@@ -1,0 +1,282 @@
+"""The knowledge base as typed, frozen values.
+
+Every record keeps its ``origin`` (file and line) so that any later check can
+point a maintainer to the place to fix.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from .dates import in_range, parse_date
+from .ids import provision_id
+
+LANGS = ("en", "ru", "tg")
+I18n = dict  # language code -> text
+
+
+@dataclass(frozen=True)
+class Origin:
+    path: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    url: str | None = None
+    provenance: str | None = None
+    accessed: str | None = None
+    pinpoint: str | None = None
+
+
+@dataclass(frozen=True)
+class Verification:
+    status: str  # verified, secondary, unverified
+    checked_on: str | None = None
+    by: str | None = None
+    note: str | None = None
+
+    @property
+    def is_unverified(self) -> bool:
+        return self.status == "unverified"
+
+
+@dataclass(frozen=True)
+class Text:
+    """A verbatim text in one language, with where it was copied from."""
+
+    lang: str
+    kind: str  # official, transcription, unofficial-translation
+    content: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Wording:
+    """What a provision said during [in_force_from, in_force_to)."""
+
+    in_force_from: str | None
+    in_force_to: str | None
+    summary: I18n
+    texts: dict[str, Text]
+    amended_by: str | None = None
+    sources: tuple[Source, ...] = ()
+    notes: str | None = None
+    current: bool = False
+
+    def applies_on(self, on: dt.date) -> bool:
+        return in_range(on, self.in_force_from, self.in_force_to)
+
+
+@dataclass(frozen=True)
+class Provision:
+    instrument_id: str
+    label: str
+    title: I18n
+    wording: Wording  # the current (latest) wording
+    versions: tuple[Wording, ...]  # earlier wordings
+    topics: tuple[str, ...]
+    related: tuple[str, ...]
+    verification: Verification
+    sources: tuple[Source, ...]
+    notes: str | None
+    origin: Origin
+
+    @property
+    def id(self) -> str:
+        return provision_id(self.instrument_id, self.label)
+
+    @property
+    def summary(self) -> I18n:
+        return self.wording.summary
+
+    @property
+    def texts(self) -> dict[str, Text]:
+        return self.wording.texts
+
+    def wordings(self) -> list[Wording]:
+        """All wordings, latest first."""
+        return sorted(
+            (self.wording, *self.versions),
+            key=lambda w: parse_date(w.in_force_from) if w.in_force_from else dt.date.min,
+            reverse=True,
+        )
+
+    def wording_on(self, on: dt.date) -> Wording | None:
+        for wording in self.wordings():
+            if wording.applies_on(on):
+                return wording
+        return None
+
+
+@dataclass(frozen=True)
+class Binding:
+    binding: bool
+    since: str | None = None
+    note: str | None = None
+    source: Source | None = None
+
+
+@dataclass(frozen=True)
+class Instrument:
+    id: str
+    title: I18n
+    short_title: I18n
+    aliases: tuple[str, ...]
+    kind: str
+    jurisdiction: str  # tj or intl
+    issued_by: str | None
+    symbol: str | None
+    binding_on_tajikistan: Binding | None
+    adopted: str | None
+    in_force_from: str | None
+    in_force_to: str | None
+    replaced_by: str | None
+    official_sources: tuple[Source, ...]
+    verification: Verification | None
+    notes: str | None
+    provision_ids: tuple[str, ...]
+    origin: Origin
+
+    @property
+    def is_binding(self) -> bool:
+        return bool(self.binding_on_tajikistan and self.binding_on_tajikistan.binding)
+
+    def in_force_on(self, on: dt.date) -> bool:
+        return in_range(on, self.in_force_from, self.in_force_to)
+
+    @property
+    def authority(self) -> str:
+        """Where the memo places it: law, obligation, interpretation or guidance."""
+        if self.jurisdiction == "tj":
+            return "tajik-law"
+        if self.kind in ("treaty", "optional-protocol") and self.is_binding:
+            return "treaty"
+        if self.kind in ("general-comment", "concluding-observations"):
+            return "interpretation"
+        return "standard"
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    title: I18n
+    body: str
+    court: str | None
+    number: str
+    symbol: str | None
+    date: str
+    parties: dict
+    outcome: I18n
+    summary: I18n
+    holdings: tuple[I18n, ...]
+    provisions: tuple[str, ...]
+    topics: tuple[str, ...]
+    binding: bool
+    adverse: bool
+    sources: tuple[Source, ...]
+    verification: Verification
+    notes: str | None
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class ExampleQuery:
+    query: str
+    lang: str
+    expect: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    label: I18n
+    synonyms: dict  # lang -> tuple of words
+    description: I18n
+    broader: tuple[str, ...]
+    argument: I18n
+    queries: tuple[ExampleQuery, ...]
+    origin: Origin
+
+    def words(self) -> dict[str, list[str]]:
+        """Label and synonyms per language: what query expansion matches."""
+        return {
+            lang: [self.label[lang], *self.synonyms.get(lang, ())]
+            for lang in LANGS if lang in self.label
+        }
+
+
+@dataclass(frozen=True)
+class Right:
+    id: str
+    text: I18n
+    provisions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Notice:
+    id: str
+    title: I18n
+    intro: I18n
+    rights: tuple[Right, ...]
+    what_to_do_heading: I18n
+    what_to_do: tuple[I18n, ...]
+    contact_heading: I18n
+    check_with_lawyer: I18n
+    translations: dict
+    notes: str | None
+    origin: Origin
+
+
+@dataclass
+class Corpus:
+    """Everything validated, with the lookups the index, site and documents need."""
+
+    instruments: dict[str, Instrument] = field(default_factory=dict)
+    provisions: dict[str, Provision] = field(default_factory=dict)
+    cases: dict[str, Case] = field(default_factory=dict)
+    topics: dict[str, Topic] = field(default_factory=dict)
+    notices: dict[str, Notice] = field(default_factory=dict)
+    file_hashes: dict[str, str] = field(default_factory=dict)  # path -> sha256 of its bytes
+    record_files: dict[str, str] = field(default_factory=dict)  # record id -> path
+
+    def instrument_of(self, provision: Provision) -> Instrument:
+        return self.instruments[provision.instrument_id]
+
+    def provisions_of(self, instrument_id: str) -> list[Provision]:
+        return [self.provisions[pid] for pid in self.instruments[instrument_id].provision_ids]
+
+    def related_to(self, pid: str) -> list[str]:
+        """Related provisions in both directions, without duplicates, in a stable order."""
+        found = list(self.provisions[pid].related)
+        for other in self.provisions.values():
+            if pid in other.related and other.id not in found:
+                found.append(other.id)
+        return found
+
+    def cases_applying(self, pid: str) -> list[Case]:
+        return [case for case in self.cases.values() if pid in case.provisions]
+
+    def provisions_on_topic(self, topic_id: str) -> list[Provision]:
+        return [p for p in self.provisions.values() if topic_id in p.topics]
+
+    def cases_on_topic(self, topic_id: str) -> list[Case]:
+        return [c for c in self.cases.values() if topic_id in c.topics]
+
+    def get(self, record_id: str) -> Any:
+        """An instrument, provision, case, topic or notice by id, or None."""
+        for table in (self.provisions, self.instruments, self.cases, self.topics, self.notices):
+            if record_id in table:
+                return table[record_id]
+        return None
+
+
+def dump(record: Any) -> dict:
+    """A record as plain data (for --json output)."""
+    return asdict(record)

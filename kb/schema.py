@@ -1,0 +1,321 @@
+"""JSON Schemas of the source files: the exact form of every record.
+
+The schemas are built here, in one place, and published as files under
+``kb/schemas/`` (``huquq schema --write``) so that editors can check YAML
+while it is typed. A test keeps the files equal to what this module builds.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+SCHEMA_DIR = Path(__file__).parent / "schemas"
+LANGS = ("en", "ru", "tg")
+
+SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+LABEL = r"^[0-9a-z]+([.-][0-9a-z]+)*$"
+PROVISION_ID = r"^[a-z0-9]+(-[a-z0-9]+)*/[0-9a-z]+([.-][0-9a-z]+)*$"
+# A date as far as it is known: a year, a month or a day.
+PARTIAL_DATE = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+
+INSTRUMENT_KINDS = (
+    "constitution", "code", "law", "decree", "resolution", "treaty",
+    "optional-protocol", "general-comment", "concluding-observations",
+    "standard", "report", "declaration",
+)
+CASE_BODIES = ("hrc", "cat", "cedaw", "cescr", "ecthr", "domestic")
+TEXT_KINDS = ("official", "transcription", "unofficial-translation")
+VERIFICATION_STATES = ("verified", "secondary", "unverified")
+
+
+def _text(min_length: int = 1) -> dict:
+    return {"type": "string", "minLength": min_length}
+
+
+def _i18n(required: tuple[str, ...] = ("en",)) -> dict:
+    return {
+        "type": "object",
+        "properties": {lang: _text() for lang in LANGS},
+        "required": list(required),
+        "additionalProperties": False,
+    }
+
+
+def _defs() -> dict:
+    return {
+        "date": {"type": "string", "pattern": PARTIAL_DATE},
+        "slug": {"type": "string", "pattern": SLUG, "maxLength": 80},
+        "provision_id": {"type": "string", "pattern": PROVISION_ID, "maxLength": 120},
+        "i18n": _i18n(),
+        "i18n_list": {
+            "type": "object",
+            "properties": {lang: {"type": "array", "items": _text()} for lang in LANGS},
+            "additionalProperties": False,
+        },
+        "source": {
+            "description": "Where a statement or a text was read. `url` is the address of the "
+                           "publication; `provenance` says which copy was used when it is not the "
+                           "official one (repository, commit, path).",
+            "type": "object",
+            "properties": {
+                "title": _text(),
+                "url": {"type": "string", "pattern": r"^https?://\S+$"},
+                "provenance": _text(),
+                "accessed": {"$ref": "#/$defs/date"},
+                "pinpoint": _text(),
+            },
+            "required": ["title"],
+            "anyOf": [{"required": ["url"]}, {"required": ["provenance"]}],
+            "additionalProperties": False,
+        },
+        "sources": {"type": "array", "items": {"$ref": "#/$defs/source"}, "minItems": 1},
+        "verification": {
+            "type": "object",
+            "properties": {
+                "status": {"enum": list(VERIFICATION_STATES)},
+                "checked_on": {"$ref": "#/$defs/date"},
+                "by": _text(),
+                "note": _text(),
+            },
+            "required": ["status"],
+            "additionalProperties": False,
+        },
+        "text": {
+            "description": "A verbatim text in one language.",
+            "type": "object",
+            "properties": {
+                "kind": {"enum": list(TEXT_KINDS)},
+                "content": _text(),
+                "source": {"$ref": "#/$defs/source"},
+            },
+            "required": ["kind", "content", "source"],
+            "additionalProperties": False,
+        },
+        "texts": {
+            "type": "object",
+            "properties": {lang: {"$ref": "#/$defs/text"} for lang in LANGS},
+            "additionalProperties": False,
+        },
+        "version": {
+            "description": "An earlier (or other) wording of a provision, with the dates it was in force.",
+            "type": "object",
+            "properties": {
+                "in_force_from": {"$ref": "#/$defs/date"},
+                "in_force_to": {"$ref": "#/$defs/date"},
+                "amended_by": _text(),
+                "summary": {"$ref": "#/$defs/i18n"},
+                "text": {"$ref": "#/$defs/texts"},
+                "sources": {"$ref": "#/$defs/sources"},
+                "notes": _text(),
+            },
+            "required": ["in_force_from", "summary"],
+            "additionalProperties": False,
+        },
+        "provision": {
+            "type": "object",
+            "properties": {
+                "label": {"type": "string", "pattern": LABEL, "maxLength": 40},
+                "title": {"$ref": "#/$defs/i18n"},
+                "summary": {"$ref": "#/$defs/i18n"},
+                "text": {"$ref": "#/$defs/texts"},
+                "topics": {"type": "array", "items": {"$ref": "#/$defs/slug"}},
+                "related": {"type": "array", "items": {"$ref": "#/$defs/provision_id"}},
+                "in_force_from": {"$ref": "#/$defs/date"},
+                "in_force_to": {"$ref": "#/$defs/date"},
+                "amended_by": _text(),
+                "versions": {"type": "array", "items": {"$ref": "#/$defs/version"}},
+                "verification": {"$ref": "#/$defs/verification"},
+                "sources": {"$ref": "#/$defs/sources"},
+                "notes": _text(),
+            },
+            "required": ["label", "summary", "verification", "sources"],
+            "additionalProperties": False,
+        },
+    }
+
+
+def _document(title: str, properties: dict, required: list[str]) -> dict:
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": title,
+        "type": "object",
+        "properties": properties,
+        "required": required,
+        "additionalProperties": False,
+        "$defs": _defs(),
+    }
+
+
+def instrument_schema() -> dict:
+    return _document(
+        "huquq instrument (legal_sources/instruments/<jurisdiction>/<id>.yaml)",
+        {
+            "id": {"$ref": "#/$defs/slug"},
+            "title": _i18n(("en", "ru", "tg")),
+            "short_title": {"$ref": "#/$defs/i18n"},
+            "aliases": {"type": "array", "items": _text(),
+                        "description": "Other names a lawyer types for it: УК, CC, Конституция."},
+            "kind": {"enum": list(INSTRUMENT_KINDS)},
+            "jurisdiction": {"enum": ["tj", "intl"]},
+            "issued_by": _text(),
+            "symbol": _text(),
+            "binding_on_tajikistan": {
+                "type": "object",
+                "properties": {
+                    "binding": {"type": "boolean"},
+                    "since": {"$ref": "#/$defs/date"},
+                    "note": _text(),
+                    "source": {"$ref": "#/$defs/source"},
+                },
+                "required": ["binding"],
+                "additionalProperties": False,
+            },
+            "adopted": {"$ref": "#/$defs/date"},
+            "in_force_from": {"$ref": "#/$defs/date"},
+            "in_force_to": {"$ref": "#/$defs/date"},
+            "replaced_by": {"$ref": "#/$defs/slug"},
+            "official_sources": {"$ref": "#/$defs/sources"},
+            "verification": {"$ref": "#/$defs/verification"},
+            "notes": _text(),
+            "provisions": {"type": "array", "items": {"$ref": "#/$defs/provision"}},
+        },
+        ["id", "title", "short_title", "kind", "jurisdiction", "official_sources", "provisions"],
+    )
+
+
+def case_schema() -> dict:
+    return _document(
+        "huquq case (legal_sources/cases/<body>/<id>.yaml)",
+        {
+            "id": {"$ref": "#/$defs/slug"},
+            "title": {"$ref": "#/$defs/i18n"},
+            "body": {"enum": list(CASE_BODIES)},
+            "court": _text(),
+            "number": _text(),
+            "symbol": _text(),
+            "date": {"$ref": "#/$defs/date"},
+            "parties": {
+                "type": "object",
+                "properties": {"applicant": _text(), "respondent": _text()},
+                "required": ["respondent"],
+                "additionalProperties": False,
+            },
+            "outcome": {"$ref": "#/$defs/i18n"},
+            "summary": {"$ref": "#/$defs/i18n"},
+            "holdings": {"type": "array", "items": {"$ref": "#/$defs/i18n"}},
+            "provisions": {"type": "array", "items": {"$ref": "#/$defs/provision_id"}},
+            "topics": {"type": "array", "items": {"$ref": "#/$defs/slug"}},
+            "binding": {"type": "boolean",
+                        "description": "true: decided on Tajikistan under a treaty it is party to."},
+            "adverse": {"type": "boolean",
+                        "description": "true: a precedent that goes against the argument."},
+            "sources": {"$ref": "#/$defs/sources"},
+            "verification": {"$ref": "#/$defs/verification"},
+            "notes": _text(),
+        },
+        ["id", "title", "body", "number", "date", "summary", "provisions", "topics",
+         "binding", "sources", "verification"],
+    )
+
+
+def topics_schema() -> dict:
+    topic = {
+        "type": "object",
+        "properties": {
+            "id": {"$ref": "#/$defs/slug"},
+            "label": _i18n(("en", "ru", "tg")),
+            "synonyms": {"$ref": "#/$defs/i18n_list"},
+            "description": {"$ref": "#/$defs/i18n"},
+            "broader": {"type": "array", "items": {"$ref": "#/$defs/slug"}},
+            "argument": _i18n(("en", "ru")),
+            "queries": {
+                "description": "Example searches that must find these ids in the top 10.",
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "query": _text(),
+                        "lang": {"enum": list(LANGS)},
+                        "expect": {"type": "array", "items": _text(), "minItems": 1},
+                    },
+                    "required": ["query", "lang", "expect"],
+                    "additionalProperties": False,
+                },
+            },
+        },
+        "required": ["id", "label", "description", "argument"],
+        "additionalProperties": False,
+    }
+    return _document(
+        "huquq topics (legal_sources/topics.yaml)",
+        {"topics": {"type": "array", "items": topic, "minItems": 1}},
+        ["topics"],
+    )
+
+
+def notice_schema() -> dict:
+    right = {
+        "type": "object",
+        "properties": {
+            "id": {"$ref": "#/$defs/slug"},
+            "text": _i18n(("en", "ru", "tg")),
+            "provisions": {"type": "array", "items": {"$ref": "#/$defs/provision_id"},
+                           "minItems": 1},
+        },
+        "required": ["id", "text", "provisions"],
+        "additionalProperties": False,
+    }
+    all_langs = ("en", "ru", "tg")
+    return _document(
+        "huquq notice (legal_sources/notices/<id>.yaml)",
+        {
+            "id": {"$ref": "#/$defs/slug"},
+            "title": _i18n(all_langs),
+            "intro": _i18n(all_langs),
+            "rights": {"type": "array", "items": right, "minItems": 1},
+            "what_to_do_heading": _i18n(all_langs),
+            "what_to_do": {"type": "array", "items": _i18n(all_langs)},
+            "contact_heading": _i18n(all_langs),
+            "check_with_lawyer": _i18n(all_langs),
+            "translations": {
+                "description": "Who wrote each language's text: the project's own translation "
+                               "until a professional or official one replaces it.",
+                "type": "object",
+                "properties": {lang: _text() for lang in LANGS},
+                "additionalProperties": False,
+            },
+            "notes": _text(),
+        },
+        ["id", "title", "intro", "rights", "what_to_do_heading", "what_to_do",
+         "contact_heading", "check_with_lawyer", "translations"],
+    )
+
+
+SCHEMAS = {
+    "instrument": instrument_schema,
+    "case": case_schema,
+    "topics": topics_schema,
+    "notice": notice_schema,
+}
+
+
+def schema(kind: str) -> dict:
+    try:
+        return SCHEMAS[kind]()
+    except KeyError:
+        raise ValueError(f"unknown schema {kind!r}; expected one of {', '.join(SCHEMAS)}") from None
+
+
+def schema_json(kind: str) -> str:
+    return json.dumps(schema(kind), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_schemas(directory: Path = SCHEMA_DIR) -> list[Path]:
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for kind in SCHEMAS:
+        path = directory / f"{kind}.schema.json"
+        path.write_text(schema_json(kind), encoding="utf-8")
+        written.append(path)
+    return written
