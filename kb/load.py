@@ -162,6 +162,7 @@ def _instrument(data: Mapping, shown: str) -> tuple[Instrument, list[Provision]]
         jurisdiction=data["jurisdiction"],
         issued_by=data.get("issued_by"),
         symbol=data.get("symbol"),
+        unit=dict(data.get("unit", {})),
         binding_on_tajikistan=Binding(
             binding=binding["binding"], since=binding.get("since"), note=binding.get("note"),
             source=_source(binding["source"]) if "source" in binding else None,

@@ -133,6 +133,7 @@ class Instrument:
     jurisdiction: str  # tj or intl
     issued_by: str | None
     symbol: str | None
+    unit: I18n
     binding_on_tajikistan: Binding | None
     adopted: str | None
     in_force_from: str | None

@@ -160,6 +160,8 @@ def instrument_schema() -> dict:
             "jurisdiction": {"enum": ["tj", "intl"]},
             "issued_by": _text(),
             "symbol": _text(),
+            "unit": {**_i18n(), "description": "What its numbered parts are called when cited, "
+                     "if not the default for its kind (article / paragraph): principle, guideline."},
             "binding_on_tajikistan": {
                 "type": "object",
                 "properties": {

@@ -1,0 +1,57 @@
+"""Text and JSON views of one record, for ``huquq show``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict
+from typing import Any
+
+from kb.cite import cite_provision, pick
+from kb.models import Case, Corpus, Instrument, Provision, Topic
+
+
+def record_json(corpus: Corpus, record: Any, on: dt.date | None) -> dict:
+    data = asdict(record)
+    data["type"] = type(record).__name__.lower()
+    if isinstance(record, Provision):
+        data["id"] = record.id
+        wording = record.wording_on(on) if on else record.wording
+        data["wording_shown"] = asdict(wording) if wording else None
+        data["related_both_ways"] = corpus.related_to(record.id)
+        data["cases"] = [c.id for c in corpus.cases_applying(record.id)]
+    return data
+
+
+def describe(corpus: Corpus, record: Any, on: dt.date | None, lang: str) -> str:
+    if isinstance(record, Provision):
+        return _provision(corpus, record, on, lang)
+    if isinstance(record, Instrument):
+        lines = [pick(record.title, lang), f"{record.kind}, {record.jurisdiction}; in force {record.in_force_from or '?'}"
+                 f"{' to ' + record.in_force_to if record.in_force_to else ''}"]
+        lines += [f"  {cite_provision(record, corpus.provisions[pid], lang)}  {pick(corpus.provisions[pid].title, lang)}"
+                  for pid in record.provision_ids]
+        return "\n".join(lines)
+    if isinstance(record, Case):
+        return "\n".join([pick(record.title, lang), f"{record.body.upper()} {record.number}, {record.date}",
+                          pick(record.summary, lang), f"verification: {record.verification.status}"])
+    if isinstance(record, Topic):
+        return "\n".join([pick(record.label, lang), pick(record.description, lang), "", pick(record.argument, lang)])
+    return pick(getattr(record, "title", {}), lang) or str(record)
+
+
+def _provision(corpus: Corpus, provision: Provision, on: dt.date | None, lang: str) -> str:
+    instrument = corpus.instrument_of(provision)
+    wording = provision.wording_on(on) if on else provision.wording
+    lines = [f"{cite_provision(instrument, provision, lang)} — {pick(provision.title, lang)}"]
+    if wording is None:
+        lines.append(f"not in force on {on.isoformat()}")
+        return "\n".join(lines)
+    span = f"{wording.in_force_from or instrument.in_force_from or '?'} to {wording.in_force_to or instrument.in_force_to or 'today'}"
+    lines.append(f"wording in force {span}")
+    lines += ["", pick(wording.summary, lang)]
+    if lang in wording.texts:
+        lines += ["", wording.texts[lang].content]
+    lines += ["", f"verification: {provision.verification.status}"
+              + (f" — {provision.verification.note}" if provision.verification.note else "")]
+    lines += [f"source: {s.title} {s.url or ''}".rstrip() for s in provision.sources]
+    return "\n".join(lines)

@@ -1,0 +1,65 @@
+"""Recognising a citation typed as a lawyer types it: "ICCPR 9", "art. 125 CC",
+"статья 19 Конституции", "143¹ УК". Such a query goes straight to the provision.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .textnorm import fold_tajik
+
+SUPERSCRIPT_DIGITS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+# Words that only say "article" or "paragraph" in the three languages.
+UNIT_WORDS = {
+    "art", "arts", "article", "articles", "para", "paras", "paragraph", "paragraphs", "principle",
+    "principles", "guideline", "no", "of", "the",
+    "ст", "ст.", "статья", "статьи", "статье", "статьей", "статью", "статей", "п", "пункт", "пункта",
+    "параграф", "принцип", "часть", "ч",
+    "модда", "моддаи", "м", "банд", "банди", "б",
+}
+NUMBER = re.compile(r"(?<![\w-])(\d+)([¹²³⁴⁵⁶⁷⁸⁹]+|(?:[-.]\d+)*)((?:\(\w{1,3}\))*)")
+
+
+def find_citation(query: str, catalog: dict) -> tuple[str, str] | None:
+    """(provision id, pinpoint) when ``query`` names one provision, else None."""
+    text = fold_tajik(query)
+    match = NUMBER.search(text)
+    if not match:
+        return None
+    number, suffix, pinpoint = match.groups()
+    if suffix and suffix[0] in "¹²³⁴⁵⁶⁷⁸⁹":
+        suffix = "-" + suffix.translate(SUPERSCRIPT_DIGITS)
+    words = [w for w in re.findall(r"[^\W\d_]+", text[: match.start()] + " " + text[match.end():])
+             if w not in UNIT_WORDS]
+    if not words:
+        return None
+    provisions = set(catalog.get("provisions", ()))
+    for instrument in _instruments_named(words, catalog.get("instruments", {})):
+        labels = [number + suffix]
+        first_pin = re.match(r"\((\w+)\)", pinpoint)
+        if first_pin and not suffix:  # 143(1) may be article 143¹ rather than part 1 of 143
+            labels.insert(0, f"{number}-{first_pin.group(1)}")
+        for label in labels:
+            if f"{instrument}/{label}" in provisions:
+                rest = pinpoint if label == number + suffix else pinpoint[first_pin.end():]
+                return f"{instrument}/{label}", rest
+    return None
+
+
+def _instruments_named(words: list[str], names: dict[str, list[str]]) -> list[str]:
+    """Instruments one of whose names contains every word, best (shortest name) first."""
+    scored = []
+    for instrument, instrument_names in names.items():
+        for name in instrument_names:
+            tokens = re.findall(r"[^\W_]+", fold_tajik(name))
+            if all(any(_same_word(w, t) for t in tokens) for w in words):
+                scored.append((len(tokens), instrument))
+    return [instrument for _, instrument in sorted(set(scored))]
+
+
+def _same_word(typed: str, token: str) -> bool:
+    """Equal, or the same word in another grammatical case (конституции ~ конституция)."""
+    if typed == token:
+        return True
+    stem = min(len(typed), len(token)) - 2
+    return stem >= 4 and typed[:stem] == token[:stem]

@@ -1,0 +1,43 @@
+"""Short citations as lawyers write them: "ICCPR, art. 9(3)", "МПГПП, ст. 9".
+
+One place formats citations, for search results, site pages and memos alike.
+"""
+
+from __future__ import annotations
+
+from .models import Case, Instrument, Provision
+
+ARTICLE = {"en": "art.", "ru": "ст.", "tg": "м."}
+PARAGRAPH = {"en": "para.", "ru": "п.", "tg": "б."}
+PARAGRAPH_KINDS = {"general-comment", "concluding-observations", "report", "resolution"}
+
+
+def pick(texts: dict, lang: str, fallback: str = "") -> str:
+    """The text in ``lang``, else English, else any language there is."""
+    for candidate in (lang, "en", "ru", "tg"):
+        if texts.get(candidate):
+            return texts[candidate]
+    return fallback
+
+
+def unit(instrument: Instrument, lang: str) -> str:
+    if instrument.unit:
+        return pick(instrument.unit, lang)
+    table = PARAGRAPH if instrument.kind in PARAGRAPH_KINDS else ARTICLE
+    return table.get(lang, table["en"])
+
+
+def cite_provision(instrument: Instrument, provision: Provision, lang: str = "en", pinpoint: str = "") -> str:
+    name = pick(instrument.short_title, lang)
+    if provision.label == "preamble":
+        return f"{name}, {'преамбула' if lang == 'ru' else 'preamble'}"
+    return f"{name}, {unit(instrument, lang)} {provision.label}{pinpoint}"
+
+
+def cite_case(case: Case, lang: str = "en") -> str:
+    parts = [pick(case.title, lang)]
+    number = case.symbol or case.number
+    if number:
+        parts.append(f"{'No.' if lang == 'en' else '№'} {number}" if not case.symbol else number)
+    parts.append(case.date)
+    return ", ".join(parts)

@@ -1,0 +1,244 @@
+"""The Whoosh index: one document per wording of a provision, one per case.
+
+Each document carries the dates its wording was in force, so a search "as
+on a date" is a query, not a post-filter. Topic labels and synonyms in all
+three languages are written into every document tagged with the topic, which
+lets a query in one language find provisions written only in another.
+
+The index is incremental: a manifest keeps each source file's sha256, and
+only changed files are re-indexed (all files when topics.yaml changes, since
+every document carries topic words).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+from whoosh import index as whoosh_index
+from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+
+from .cite import cite_provision
+from .load import source_files
+from .models import LANGS, Case, Corpus, Provision, Wording
+from .textnorm import ANALYZERS
+
+FORMAT_VERSION = 3  # bump when documents change shape: forces a full rebuild
+MANIFEST = "huquq-manifest.json"
+CATALOG = "huquq-catalog.json"
+OPEN_START, OPEN_END = "0000-00-00", "9999-12-31"
+
+
+def make_schema() -> Schema:
+    fields = {
+        "key": ID(stored=True, unique=True),
+        "id": ID(stored=True),
+        "kind": ID(stored=True),
+        "instrument": KEYWORD(stored=True),
+        "jurisdiction": ID(stored=True),
+        "topics": KEYWORD(stored=True, commas=True),
+        "source": ID(stored=True),
+        "valid_from": ID(stored=True),
+        "valid_to": ID(stored=True),
+        "current": ID(stored=True),
+        "display": STORED(),
+    }
+    for lang in LANGS:
+        fields[f"title_{lang}"] = TEXT(analyzer=ANALYZERS[lang](), field_boost=2.0)
+        fields[f"body_{lang}"] = TEXT(analyzer=ANALYZERS[lang](), stored=True)
+        fields[f"topic_{lang}"] = TEXT(analyzer=ANALYZERS[lang](), field_boost=0.6)
+    return Schema(**fields)
+
+
+@dataclass
+class IndexReport:
+    reindexed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    documents: int = 0
+    full: bool = False
+
+
+def file_hashes(root: Path) -> dict[str, str]:
+    """sha256 of every source file, keyed by its path relative to ``root``."""
+    return {
+        path.relative_to(root).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path, _kind in source_files(root)
+    }
+
+
+def read_manifest(index_dir: Path) -> dict:
+    try:
+        return json.loads((index_dir / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def stale_files(index_dir: Path, root: Path) -> list[str]:
+    """Source files changed, added or removed since the index was built ([] when fresh)."""
+    manifest = read_manifest(index_dir)
+    if manifest.get("format") != FORMAT_VERSION or not whoosh_index.exists_in(str(index_dir)):
+        return ["(no index)"]
+    indexed, current = manifest.get("files", {}), file_hashes(root)
+    return sorted(path for path in set(indexed) | set(current) if indexed.get(path) != current.get(path))
+
+
+def _relative(origin_path: str, root: Path) -> str:
+    return Path(os.path.relpath(os.path.abspath(origin_path), root.resolve())).as_posix()
+
+
+def update_index(corpus: Corpus, root: Path, index_dir: Path, full: bool = False,
+                 progress: Callable[[str], None] | None = None) -> IndexReport:
+    """Bring the index up to date with ``corpus`` (read from ``root``)."""
+    root = Path(root)
+    current = file_hashes(root)
+    manifest = read_manifest(index_dir)
+    indexed = manifest.get("files", {})
+    full = (full or manifest.get("format") != FORMAT_VERSION
+            or not whoosh_index.exists_in(str(index_dir))
+            or indexed.get("topics.yaml") != current.get("topics.yaml"))
+    report = IndexReport(full=full)
+    if full:
+        if index_dir.exists():
+            shutil.rmtree(index_dir)
+        index_dir.mkdir(parents=True)
+        ix = whoosh_index.create_in(str(index_dir), make_schema())
+        changed = set(current)
+    else:
+        ix = whoosh_index.open_dir(str(index_dir))
+        changed = {p for p in current if indexed.get(p) != current[p]}
+        report.removed = sorted(set(indexed) - set(current))
+    report.reindexed = sorted(changed)
+    documents = [doc for doc in corpus_documents(corpus, root) if doc["source"] in changed]
+    big = full and len(documents) > 5000
+    writer = ix.writer(procs=2, limitmb=256, multisegment=True) if big else ix.writer(limitmb=128)
+    try:
+        if not full:
+            for path in sorted(changed | set(report.removed)):
+                writer.delete_by_term("source", path)
+        for number, doc in enumerate(documents, 1):
+            if progress and number % 500 == 0:
+                progress(f"indexing {number}/{len(documents)}")
+            writer.add_document(**doc)
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit(optimize=full and not big)
+    report.documents = len(documents)
+    _write_json(index_dir / CATALOG, catalog(corpus))
+    _write_json(index_dir / MANIFEST, {"format": FORMAT_VERSION, "files": current})
+    return report
+
+
+def _write_json(path: Path, data: dict) -> None:
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    tmp.replace(path)
+
+
+def catalog(corpus: Corpus) -> dict:
+    """What citation look-up needs without reading YAML: names of instruments, provision ids."""
+    return {
+        "instruments": {
+            i.id: sorted({i.id, *i.aliases, *i.short_title.values(), *i.title.values()})
+            for i in corpus.instruments.values()
+        },
+        "provisions": sorted(corpus.provisions),
+    }
+
+
+def corpus_documents(corpus: Corpus, root: Path) -> Iterator[dict]:
+    topic_words = {t.id: t.words() for t in corpus.topics.values()}
+    for provision in corpus.provisions.values():
+        yield from provision_documents(corpus, provision, topic_words, root)
+    for case in corpus.cases.values():
+        yield case_document(corpus, case, topic_words, root)
+
+
+def _topic_fields(topics: tuple[str, ...], topic_words: dict) -> dict:
+    return {
+        f"topic_{lang}": " ; ".join(w for t in topics for w in topic_words.get(t, {}).get(lang, ()))
+        for lang in LANGS
+    }
+
+
+def provision_documents(corpus: Corpus, provision: Provision, topic_words: dict, root: Path) -> Iterator[dict]:
+    instrument = corpus.instrument_of(provision)
+    for number, wording in enumerate(provision.wordings()):
+        start = wording.in_force_from or instrument.in_force_from
+        end = wording.in_force_to or (instrument.in_force_to if wording.current else None)
+        doc = {
+            "key": f"{provision.id}#{number}",
+            "id": provision.id,
+            "kind": "provision",
+            "instrument": instrument.id,
+            "jurisdiction": instrument.jurisdiction,
+            "topics": ",".join(provision.topics),
+            "source": _relative(provision.origin.path, root),
+            "valid_from": _iso(start, OPEN_START),
+            "valid_to": _iso(end, OPEN_END),
+            "current": "yes" if wording.current else "no",
+            "display": {
+                "title": provision.title,
+                "cite": {lang: cite_provision(instrument, provision, lang) for lang in LANGS},
+                "instrument": instrument.short_title,
+                "label": provision.label,
+                "verification": provision.verification.status,
+                "in_force_from": start,
+                "in_force_to": end,
+            },
+            **_topic_fields(provision.topics, topic_words),
+        }
+        for lang in LANGS:
+            doc[f"title_{lang}"] = " ".join(filter(None, (
+                provision.title.get(lang), instrument.short_title.get(lang),
+                instrument.title.get(lang), _label_words(provision.label))))
+            doc[f"body_{lang}"] = _body(wording, lang)
+        yield doc
+
+
+def _label_words(label: str) -> str:
+    return label if label[0].isdigit() else ""
+
+
+def _body(wording: Wording, lang: str) -> str:
+    parts = [wording.summary.get(lang, "")]
+    if lang in wording.texts:
+        parts.append(wording.texts[lang].content)
+    return "\n".join(p for p in parts if p)
+
+
+def case_document(corpus: Corpus, case: Case, topic_words: dict, root: Path) -> dict:
+    instruments = sorted({pid.split("/")[0] for pid in case.provisions})
+    doc = {
+        "key": f"case:{case.id}",
+        "id": case.id,
+        "kind": "case",
+        "instrument": " ".join(instruments),
+        "jurisdiction": "tj" if case.body == "domestic" else "intl",
+        "topics": ",".join(case.topics),
+        "source": _relative(case.origin.path, root),
+        "valid_from": _iso(case.date, OPEN_START),
+        "valid_to": OPEN_END,
+        "current": "yes",
+        "display": {"title": case.title, "body": case.body, "number": case.number,
+                    "date": case.date, "verification": case.verification.status,
+                    "binding": case.binding},
+        **_topic_fields(case.topics, topic_words),
+    }
+    for lang in LANGS:
+        doc[f"title_{lang}"] = case.title.get(lang, "")
+        doc[f"body_{lang}"] = "\n".join(filter(None, [
+            case.summary.get(lang), case.outcome.get(lang),
+            *(h.get(lang, "") for h in case.holdings)]))
+    return doc
+
+
+def _iso(partial: str | None, default: str) -> str:
+    from .dates import parse_date
+
+    return parse_date(partial).isoformat() if partial else default

@@ -1,0 +1,170 @@
+"""Searching the index: filters, dates, citations, snippets.
+
+Reads only the index (and its small catalog): a fresh ``huquq search``
+process never parses YAML unless the index is stale.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh import query as Q
+from whoosh.highlight import ContextFragmenter, Formatter, get_text
+from whoosh.qparser import MultifieldParser, OrGroup
+
+from . import ids
+from .citations import find_citation
+from .index import CATALOG, OPEN_END
+from .models import LANGS
+
+KINDS = ("provision", "case")
+JURISDICTIONS = ("tj", "intl")
+
+
+@dataclass
+class Hit:
+    id: str
+    kind: str
+    title: str
+    citation: str
+    score: float
+    snippet: str
+    url: str
+    instrument: str
+    verification: str
+    in_force_from: str | None = None
+    in_force_to: str | None = None
+    topics: list[str] = field(default_factory=list)
+    exact: bool = False
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+class _Brackets(Formatter):
+    """Matched words in [brackets]: readable in a terminal and in JSON."""
+
+    between = " … "
+
+    def format_token(self, text, token, replace=False):
+        return f"[{get_text(text, token, replace)}]"
+
+
+def _choice(name: str, value: str | None, allowed: tuple[str, ...]) -> None:
+    if value is not None and value not in allowed:
+        raise ValueError(f"{name} must be one of {', '.join(allowed)}, not {value!r}")
+
+
+class Searcher:
+    """An open index. Keep one for many queries (the benchmark does)."""
+
+    def __init__(self, index_dir: Path):
+        if not whoosh_index.exists_in(str(index_dir)):
+            raise FileNotFoundError(f"no search index in {index_dir}; run `huquq index` first")
+        self.ix = whoosh_index.open_dir(str(index_dir))
+        self.catalog = json.loads((Path(index_dir) / CATALOG).read_text(encoding="utf-8"))
+        fields = [f"{part}_{lang}" for part in ("title", "body", "topic") for lang in LANGS]
+        self.parser = MultifieldParser(fields, self.ix.schema, group=OrGroup.factory(0.9))
+
+    def close(self) -> None:
+        self.ix.close()
+
+    def search(self, text: str, *, lang: str = "en", jurisdiction: str | None = None,
+               instrument: str | None = None, topic: str | None = None, kind: str | None = None,
+               in_force_on: dt.date | None = None, limit: int = 10, site_url: str | None = None) -> list[Hit]:
+        _choice("--lang", lang, LANGS)
+        _choice("--kind", kind, KINDS)
+        _choice("--jurisdiction", jurisdiction, JURISDICTIONS)
+        if limit < 1:
+            raise ValueError("--limit must be at least 1")
+        if not text.strip():
+            raise ValueError("the query is empty; type a few words or a citation like 'ICCPR 9'")
+        filters = self._filters(jurisdiction, instrument, topic, kind, in_force_on)
+        hits: list[Hit] = []
+        with self.ix.searcher() as searcher:
+            cited = find_citation(text, self.catalog) if kind != "case" else None
+            if cited:
+                pid, pinpoint = cited
+                for result in searcher.search(Q.Term("id", pid), filter=filters, limit=1):
+                    hits.append(self._hit(result, lang, site_url, pinpoint=pinpoint, exact=True))
+            parsed = self.parser.parse(text)
+            for result in searcher.search(parsed, filter=filters, limit=limit + len(hits), terms=True):
+                if any(h.id == result["id"] for h in hits):
+                    continue
+                hits.append(self._hit(result, lang, site_url))
+        return hits[:limit]
+
+    def _filters(self, jurisdiction, instrument, topic, kind, on) -> Q.Query:
+        parts: list[Q.Query] = []
+        if jurisdiction:
+            parts.append(Q.Term("jurisdiction", jurisdiction))
+        if instrument:
+            parts.append(Q.Term("instrument", instrument))
+        if topic:
+            parts.append(Q.Term("topics", topic))
+        if kind:
+            parts.append(Q.Term("kind", kind))
+        if on:
+            day = on.isoformat()
+            parts.append(Q.TermRange("valid_from", None, day))
+            parts.append(Q.TermRange("valid_to", day, None, startexcl=True))
+        else:
+            parts.append(Q.Term("current", "yes"))
+        return Q.And(parts)
+
+    def _hit(self, result, lang: str, site_url: str | None, pinpoint: str = "", exact: bool = False) -> Hit:
+        display = result["display"]
+        kind = result["kind"]
+        title = _pick(display.get("title", {}), lang)
+        if kind == "provision":
+            citation = _pick(display["cite"], lang) + pinpoint
+            url = ids.absolute(site_url, ids.provision_url(result["id"]))
+        else:
+            citation = f"{display['body'].upper()} {display['number']} ({display['date']})"
+            url = ids.absolute(site_url, ids.case_url(result["id"]))
+        valid_to = result["valid_to"]
+        return Hit(
+            id=result["id"], kind=kind, title=title, citation=citation,
+            score=round(float(result.score or 0.0), 3) if not exact else 1000.0,
+            snippet=self._snippet(result, lang), url=url, instrument=result["instrument"],
+            verification=display.get("verification", ""),
+            in_force_from=display.get("in_force_from"),
+            in_force_to=None if valid_to == OPEN_END else display.get("in_force_to"),
+            topics=[t for t in result["topics"].split(",") if t], exact=exact,
+        )
+
+    def _snippet(self, result, lang: str) -> str:
+        order = [lang] + [other for other in LANGS if other != lang]
+        result.results.fragmenter = ContextFragmenter(maxchars=240, surround=70)
+        result.results.formatter = _Brackets()
+        if result.results.has_matched_terms():
+            for candidate in order:
+                snippet = result.highlights(f"body_{candidate}", top=2)
+                if snippet:
+                    return " ".join(snippet.split())
+        for candidate in order:
+            body = result.get(f"body_{candidate}")
+            if body:
+                flat = " ".join(body.split())
+                return flat[:220] + ("…" if len(flat) > 220 else "")
+        return ""
+
+
+def _pick(texts: dict, lang: str) -> str:
+    for candidate in (lang, "en", "ru", "tg"):
+        if texts.get(candidate):
+            return texts[candidate]
+    return ""
+
+
+def search(index_dir: Path, text: str, **options) -> list[Hit]:
+    """One search on the index in ``index_dir`` (see ``Searcher.search`` for the options)."""
+    searcher = Searcher(index_dir)
+    try:
+        return searcher.search(text, **options)
+    finally:
+        searcher.close()

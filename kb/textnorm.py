@@ -1,0 +1,59 @@
+"""Text analysis for search: English and Russian stemming, Tajik letter folding.
+
+Tajik is often typed on a Russian keyboard without its own letters (х for ҳ,
+ч for ҷ, к for қ, г for ғ, и for ӣ, у for ӯ). Folding both the text and the
+query to the plain letters makes either spelling find the other.
+"""
+
+from __future__ import annotations
+
+from whoosh.analysis import (
+    CharsetFilter, LanguageAnalyzer, LowercaseFilter, RegexTokenizer, StemmingAnalyzer,
+)
+from whoosh.support.charset import charset_table_to_dict
+
+TAJIK_FOLDING = str.maketrans({
+    "ҳ": "х", "Ҳ": "х", "ҷ": "ч", "Ҷ": "ч", "қ": "к", "Қ": "к", "ғ": "г", "Ғ": "г",
+    "ӣ": "и", "Ӣ": "и", "ӯ": "у", "Ӯ": "у", "ё": "е", "Ё": "е",
+})
+
+# Words: letters and digits in any script, with inner hyphens (143-1, ҳуқуқ-и).
+WORD = r"\w+(?:[-.]\w+)*"
+
+
+def fold_tajik(text: str) -> str:
+    return text.translate(TAJIK_FOLDING).lower()
+
+
+_FOLD_MAP = charset_table_to_dict(
+    ", ".join(f"U+{ord(src):04X}->U+{ord(dst):04X}"
+              for src, dst in (("ҳ", "х"), ("Ҳ", "х"), ("ҷ", "ч"), ("Ҷ", "ч"), ("қ", "к"),
+                               ("Қ", "к"), ("ғ", "г"), ("Ғ", "г"), ("ӣ", "и"), ("Ӣ", "и"),
+                               ("ӯ", "у"), ("Ӯ", "у"), ("ё", "е"), ("Ё", "е")))
+)
+
+
+def english_analyzer():
+    return StemmingAnalyzer()
+
+
+def russian_analyzer():
+    # ё and е are one letter for searching; the Snowball stemmer expects lowercase.
+    return RegexTokenizer(WORD) | LowercaseFilter() | CharsetFilter(_FOLD_MAP) | _russian_stemmer()
+
+
+def _russian_stemmer():
+    analyzer = LanguageAnalyzer("ru")
+    # LanguageAnalyzer = tokenizer | lowercase | stopwords | stemmer: keep the last two.
+    items = list(analyzer.items)
+    chain = items[2]
+    for item in items[3:]:
+        chain = chain | item
+    return chain
+
+
+def tajik_analyzer():
+    return RegexTokenizer(WORD) | LowercaseFilter() | CharsetFilter(_FOLD_MAP)
+
+
+ANALYZERS = {"en": english_analyzer, "ru": russian_analyzer, "tg": tajik_analyzer}
