@@ -256,13 +256,27 @@ class Corpus:
     def related_to(self, pid: str) -> list[str]:
         """Related provisions in both directions, without duplicates, in a stable order."""
         found = list(self.provisions[pid].related)
-        for other in self.provisions.values():
-            if pid in other.related and other.id not in found:
-                found.append(other.id)
+        found += [other for other in self._reverse("related").get(pid, ()) if other not in found]
         return found
 
     def cases_applying(self, pid: str) -> list[Case]:
-        return [case for case in self.cases.values() if pid in case.provisions]
+        return [self.cases[cid] for cid in self._reverse("cases").get(pid, ())]
+
+    def _reverse(self, which: str) -> dict[str, list[str]]:
+        """Reverse look-ups, built once: a site of thousands of pages asks for each."""
+        cache = self.__dict__.setdefault("_reverse_cache", {})
+        if which not in cache:
+            table: dict[str, list[str]] = {}
+            if which == "related":
+                for provision in self.provisions.values():
+                    for target in provision.related:
+                        table.setdefault(target, []).append(provision.id)
+            else:
+                for case in self.cases.values():
+                    for target in case.provisions:
+                        table.setdefault(target, []).append(case.id)
+            cache[which] = table
+        return cache[which]
 
     def provisions_on_topic(self, topic_id: str) -> list[Provision]:
         return [p for p in self.provisions.values() if topic_id in p.topics]
