@@ -1,2 +1,85 @@
-"""placeholder"""
-COMMANDS = []
+"""``huquq memo`` and ``huquq notice``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from .cli import InputError, report_errors, resolve_sources, sources_option
+
+
+def _check_output(output: Path, force: bool) -> None:
+    if output.exists() and not force:
+        raise InputError(f"huquq: {output} exists; use --force to overwrite it")
+
+
+template_option = click.option("--template", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+                               help="Reference .docx with the organisation's styles, header and footer.")
+
+
+@click.command()
+@click.argument("matter", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="The .docx to write.")
+@sources_option
+@click.option("--plan", "show_plan", is_flag=True, help="Print what the memo would cite, as JSON; write nothing.")
+@click.option("--strict", is_flag=True, help="Refuse to write a memo that cites an unverified provision.")
+@template_option
+@click.option("--site-url", help="Link each footnote to the provision's page on this site.")
+@click.option("--redact", is_flag=True, help="Replace the client's name with initials.")
+@click.option("--force", is_flag=True, help="Overwrite an existing output file.")
+@report_errors
+def memo(matter, output, sources, show_plan, strict, template, site_url, redact, force):
+    """Write the legal grounding memo for a MATTER file (YAML; see examples/matters/)."""
+    from kb.load import load_corpus
+    from .matter import load_matter
+    from .memo import plan_json, plan_memo, render_memo
+
+    corpus = load_corpus(resolve_sources(sources))
+    loaded = load_matter(matter, corpus)
+    plan = plan_memo(corpus, loaded)
+    summary = plan_json(corpus, plan)
+    if show_plan:
+        click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
+        return
+    if output is None:
+        raise click.UsageError("give -o FILE.docx (or --plan to see what would be cited)")
+    if strict and summary["unverified"]:
+        raise InputError(f"huquq: --strict: the memo would cite {len(summary['unverified'])} unverified "
+                         f"record(s): {', '.join(summary['unverified'])}")
+    _check_output(output, force)
+    render_memo(corpus, loaded, plan, output, template=template, site_url=site_url, redact=redact)
+    click.echo(f"wrote {output}: {len(summary['provisions'])} provisions, {len(summary['cases'])} cases, "
+               f"{len(summary['unverified'])} unverified (see its verification table)")
+
+
+@click.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@sources_option
+@click.option("--lang", "langs", default="tg,ru,en", show_default=True,
+              help="Languages, one A4 page each, in this order.")
+@click.option("--org", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="YAML with the organisation's name, phone, address, hours (see examples/organisation.yaml).")
+@click.option("--allow-unverified", is_flag=True,
+              help="Also print rights resting only on unverified provisions (marked 'check with a lawyer').")
+@template_option
+@click.option("--force", is_flag=True, help="Overwrite an existing output file.")
+@report_errors
+def notice(output, sources, langs, org, allow_unverified, template, force):
+    """Write the detention-rights notice (one page per language)."""
+    from kb.load import load_corpus
+    from .notice import load_org, parse_langs, render_notice
+
+    languages = parse_langs(langs)
+    corpus = load_corpus(resolve_sources(sources))
+    _check_output(output, force)
+    left_out = render_notice(corpus, output, languages, org=load_org(org) if org else None,
+                             allow_unverified=allow_unverified, template=template)
+    click.echo(f"wrote {output}: {len(languages)} page(s)")
+    if left_out:
+        click.echo(f"left out {len(left_out)} right(s) resting only on unverified provisions "
+                   f"({', '.join(left_out)}); --allow-unverified prints them marked 'check with a lawyer'", err=True)
+
+
+COMMANDS = [memo, notice]

@@ -1,2 +1,92 @@
-"""placeholder"""
-COMMANDS = []
+"""``huquq site``, ``huquq serve`` and ``huquq build`` (the main job)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import click
+
+from . import paths
+from .cli import report_errors, resolve_sources, sources_option
+
+
+def build_site(sources: Path, site_dir: Path) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    os.environ["HUQUQ_SOURCES"] = str(sources.resolve())
+    try:
+        config = load_config(str(paths.CHECKOUT / "mkdocs.yml"), site_dir=str(site_dir.resolve()), strict=True)
+        build(config)
+    except (MkDocsException, SystemExit) as e:
+        raise ValueError(f"the site build failed: {e}") from e
+
+
+@click.command()
+@sources_option
+@click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("site"), show_default=True)
+@report_errors
+def site(sources, site_dir):
+    """Build the static site (MkDocs Material) into site/."""
+    build_site(resolve_sources(sources), site_dir)
+    click.echo(f"site built in {site_dir}/ — serve it with `huquq serve`")
+
+
+@click.command()
+@click.option("-d", "--site-dir", type=click.Path(file_okay=False, exists=True, path_type=Path), default=Path("site"), show_default=True)
+@click.option("--port", type=int, default=8000, show_default=True)
+def serve(site_dir, port):
+    """Serve a built site on http://127.0.0.1:PORT/ (also from a copy on a USB stick)."""
+    import functools
+    import http.server
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site_dir))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
+        click.echo(f"serving {site_dir}/ on http://127.0.0.1:{port}/ (Ctrl-C to stop)")
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+
+
+@click.command("build")
+@sources_option
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None, help="Build folder (default: build/).")
+@report_errors
+def build_command(sources, out):
+    """Validate, index, build the site and the example memo and notice: the main job."""
+    from kb.index import update_index
+    from kb.load import load_corpus
+    from .matter import load_matter
+    from .memo import plan_memo, render_memo
+    from .notice import load_org, render_notice
+
+    sources, out = resolve_sources(sources), out or paths.default_build()
+    click.echo("1/5 validating sources…")
+    corpus = load_corpus(sources)
+    click.echo(f"    {len(corpus.instruments)} instruments, {len(corpus.provisions)} provisions, {len(corpus.cases)} cases")
+    click.echo("2/5 updating the search index…")
+    update_index(corpus, sources, out / "index")
+    click.echo("3/5 building the site…")
+    build_site(sources, out / "site")
+    archive = shutil.make_archive(str(out / "huquq-site"), "zip", root_dir=out / "site")
+    examples = paths.CHECKOUT / "examples"
+    click.echo("4/5 writing the example memo…")
+    matter = load_matter(examples / "matters" / "2014-dushanbe-detentions.yaml", corpus)
+    render_memo(corpus, matter, plan_memo(corpus, matter), out / "example-memo.docx")
+    click.echo("5/5 writing the detention-rights notice…")
+    render_notice(corpus, out / "notice.docx", ["tg", "ru", "en"], org=load_org(examples / "organisation.yaml"),
+                  allow_unverified=True)
+    click.echo(f"""
+done. In {out}/:
+  site/               the static site; serve it with: huquq serve -d {out}/site
+  {Path(archive).name}     the site as an archive, for offline use
+  index/              the search index; try: huquq search "arbitrary detention"
+  example-memo.docx   a memo for a fictional 2014 matter (examples/matters/)
+  notice.docx         the detention-rights notice in Tajik, Russian and English""")
+
+
+COMMANDS = [site, serve, build_command]

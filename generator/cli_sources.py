@@ -1,2 +1,3 @@
-"""placeholder"""
-COMMANDS = []
+"""Commands for maintainers (new, import, fmt) are not built yet; see the issues."""
+
+COMMANDS: list = []

@@ -17,13 +17,14 @@ def paragraphs(text: str | None) -> list[str]:
     return [p.strip() for p in re.split(r"\n\s*\n", text or "") if p.strip()]
 
 
-def environment(folder: Path, autoescape: bool) -> jinja2.Environment:
+def environment(folder: Path, autoescape: bool, finalize=None) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(folder)),
         autoescape=autoescape,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=False,
+        finalize=finalize,
     )
     env.filters["paras"] = paragraphs
     env.globals["lang_names"] = LANG_NAMES

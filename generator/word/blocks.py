@@ -77,7 +77,7 @@ class BlockError(ValueError):
 def write_blocks(document, markup: str, notes: list[Note], template_name: str = "template") -> None:
     footnotes = Footnotes(document) if notes else None
     table = None
-    for number, line in enumerate(markup.splitlines(), 1):
+    for number, line in enumerate(markup.split("\n"), 1):
         if not line.strip():
             continue
         if not line.startswith("@"):

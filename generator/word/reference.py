@@ -58,16 +58,18 @@ def build_reference(path: Path = DEFAULT_PATH) -> Path:
     hyperlink.font.color.rgb, hyperlink.font.underline = RGBColor(0x0B, 0x50, 0xA0), True
 
     # The notice: large, clear type for a person who has just been detained.
-    _paragraph_style(styles, "Notice Title", size=22, bold=True, font=HEADING_FONT, space_after=6)
-    _paragraph_style(styles, "Notice Intro", size=13, font=HEADING_FONT, space_after=8)
-    _paragraph_style(styles, "Notice Heading", size=14, bold=True, font=HEADING_FONT, space_after=3)
-    right = _paragraph_style(styles, "Notice Right", size=12.5, font=HEADING_FONT, space_after=0)
+    _paragraph_style(styles, "Notice Title", size=17, bold=True, font=HEADING_FONT, space_after=6)
+    _paragraph_style(styles, "Notice Intro", size=11, font=HEADING_FONT, space_after=8)
+    _paragraph_style(styles, "Notice Heading", size=12, bold=True, font=HEADING_FONT, space_after=3)
+    right = _paragraph_style(styles, "Notice Right", size=11, font=HEADING_FONT, space_after=0)
     right.paragraph_format.left_indent = Cm(0.6)
     right.paragraph_format.first_line_indent = Cm(-0.6)
-    basis = _paragraph_style(styles, "Notice Basis", size=9, font=HEADING_FONT, color=GREY, space_after=5)
+    basis = _paragraph_style(styles, "Notice Basis", size=7.5, font=HEADING_FONT, color=GREY, space_after=5)
     basis.paragraph_format.left_indent = Cm(0.6)
-    _paragraph_style(styles, "Notice Text", size=12, font=HEADING_FONT, space_after=3)
-    _paragraph_style(styles, "Notice Small", size=8.5, font=HEADING_FONT, color=GREY, space_after=0)
+    _paragraph_style(styles, "Notice Text", size=11, font=HEADING_FONT, space_after=3)
+    _paragraph_style(styles, "Notice Small", size=7.5, font=HEADING_FONT, color=GREY, space_after=0)
+    for name in ("Notice Title", "Notice Intro", "Notice Heading", "Notice Right", "Notice Basis", "Notice Text", "Notice Small"):
+        styles[name].paragraph_format.line_spacing = 1.0
 
     header = section.header.paragraphs[0]
     header.text = "huquq"
