@@ -1,0 +1,107 @@
+"""Search: languages, Tajik folding, citations, dates, filters, freshness, relevance."""
+
+import datetime as dt
+import json
+
+import pytest
+
+from kb.index import stale_files, update_index
+from kb.search import Searcher, search
+from kb.textnorm import fold_tajik
+
+
+@pytest.fixture(scope="module")
+def fixture_index(fixture_corpus, tmp_path_factory):
+    from tests.conftest import FIXTURE_SOURCES
+
+    path = tmp_path_factory.mktemp("fx") / "index"
+    update_index(fixture_corpus, FIXTURE_SOURCES, path)
+    return path
+
+
+def ids(hits):
+    return [h.id for h in hits]
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("arbitrary arrest", "iccpr/9"),             # English stemming
+    ("задержанию", "iccpr/9"),                  # Russian: another case of the same word
+    ("асосҳои қонунӣ", "tj-family-code/19"),    # Tajik with its letters
+    ("асосхои конуни", "tj-family-code/19"),    # Tajik typed on a Russian keyboard
+    ("боздошт", "tj-family-code/19"),           # Tajik topic synonym, found through the topic
+    ("принудительный тест на ВИЧ", "tj-family-code/15"),  # Russian topic words, English-only text
+    ('"brought promptly"', "iccpr/9"),           # phrase
+])
+def test_queries_find_the_provision(fixture_index, query, expected):
+    assert expected in ids(search(fixture_index, query))[:3]
+
+
+@pytest.mark.parametrize("query, expected, pinpoint", [
+    ("ICCPR 9", "iccpr/9", ""),
+    ("МПГПП ст. 17", "iccpr/17", ""),
+    ("art. 143(1) Family Code", "tj-family-code/143-1", ""),
+    ("143¹ СК", "tj-family-code/143-1", ""),
+    ("статья 15 Семейного кодекса", "tj-family-code/15", ""),
+    ("ICCPR 9(3)", "iccpr/9", "(3)"),
+])
+def test_citations_go_straight_to_the_provision(fixture_index, query, expected, pinpoint):
+    first = search(fixture_index, query)[0]
+    assert (first.id, first.exact) == (expected, True)
+    assert first.citation.endswith(pinpoint)
+
+
+def test_date_filter_shows_the_wording_then_in_force(fixture_index):
+    before = search(fixture_index, "marriage examination", in_force_on=dt.date(2014, 6, 10))
+    after = search(fixture_index, "marriage examination", in_force_on=dt.date(2017, 1, 1))
+    assert "voluntary" in before[0].snippet and before[0].in_force_to == "2016-07-01"
+    assert "mandatory" in after[0].snippet
+    assert not search(fixture_index, "ICCPR 9", in_force_on=dt.date(1970, 1, 1))
+
+
+def test_filters(fixture_index):
+    assert set(ids(search(fixture_index, "privacy", kind="case"))) == {"toonen-v-australia"}
+    assert all(h.instrument == "tj-family-code" for h in search(fixture_index, "privacy", jurisdiction="tj"))
+    hits = search(fixture_index, "privacy", instrument="iccpr")
+    assert hits[0].id == "iccpr/17" and {h.instrument for h in hits} == {"iccpr"}
+    with pytest.raises(ValueError, match="--kind must be one of provision, case"):
+        search(fixture_index, "x", kind="article")
+
+
+def test_folding():
+    assert fold_tajik("Ҳуқуқ ҷазо ғӯр") == "хукук чазо гур"
+
+
+def test_search_json_and_stale_index_refresh(run, fixture_copy, tmp_path):
+    index = tmp_path / "index"
+    result = run("search", "--sources", fixture_copy, "--index", index, "--json", "arbitrary detention")
+    hits = json.loads(result.stdout)
+    assert hits[0]["id"] == "iccpr/9"
+    assert {"id", "kind", "title", "score", "snippet", "url"} <= set(hits[0])
+    # Change one file: the next search notices and re-indexes only that file.
+    family = fixture_copy / "instruments/tj/tj-family-code.yaml"
+    family.write_text(family.read_text(encoding="utf-8").replace("Fixture provision with a Tajik text.", "Zanzibarian marker."), encoding="utf-8")
+    assert stale_files(index, fixture_copy) == ["instruments/tj/tj-family-code.yaml"]
+    result = run("search", "--sources", fixture_copy, "--index", index, "--json", "zanzibarian")
+    assert json.loads(result.stdout)[0]["id"] == "tj-family-code/19"
+    assert stale_files(index, fixture_copy) == []
+
+
+def test_topic_example_queries_recall_at_10(corpus, index_dir):
+    """The relevance set: every topic's example queries, per language (recall@10)."""
+    searcher = Searcher(index_dir)
+    found, total = {}, {}
+    misses = []
+    for topic in corpus.topics.values():
+        for q in topic.queries:
+            got = ids(searcher.search(q.query, lang=q.lang, limit=10))
+            for expected in q.expect:
+                total[q.lang] = total.get(q.lang, 0) + 1
+                if expected in got:
+                    found[q.lang] = found.get(q.lang, 0) + 1
+                else:
+                    misses.append((q.lang, q.query, expected))
+    searcher.close()
+    recall = {lang: found.get(lang, 0) / total[lang] for lang in total}
+    print("recall@10:", recall)
+    assert total.get("en", 0) >= 20 and total.get("ru", 0) >= 20 and total.get("tg", 0) >= 12
+    assert all(value >= 0.9 for value in recall.values()), misses
