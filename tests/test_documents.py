@@ -1,0 +1,140 @@
+"""Memos and notices: generate them and read the .docx back."""
+
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from tests.conftest import ROOT
+
+EXAMPLE = ROOT / "examples" / "matters" / "2014-dushanbe-detentions.yaml"
+
+
+def write_matter(tmp_path, **fields):
+    lines = [f"{k}: {v}" for k, v in fields.items()]
+    path = tmp_path / "matter.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def texts(path):
+    return [p.text for p in Document(str(path)).paragraphs]
+
+
+def footnotes_xml(path):
+    with zipfile.ZipFile(path) as z:
+        return z.read("word/footnotes.xml").decode("utf-8"), z.read("word/document.xml").decode("utf-8")
+
+
+def test_memo_structure_and_footnotes(run, tmp_path):
+    out = tmp_path / "memo.docx"
+    result = run("memo", EXAMPLE, "-o", out, "--site-url", "https://huquq.example.org")
+    assert result.exit_code == 0, result.output
+    paragraphs = texts(out)
+    for heading in ("Summary", "Facts", "1. Arbitrary detention", "Conclusions",
+                    "Annex: texts of the provisions cited", "Verification table"):
+        assert heading in paragraphs
+    assert any(p.startswith("Confidential") for p in paragraphs)
+    assert any("as it stood on 2014-06-10" in p for p in paragraphs)
+    notes, body = footnotes_xml(out)
+    references = re.findall(r'<w:footnoteReference w:id="(\d+)"/>', body)
+    defined = re.findall(r'<w:footnote w:id="(\d+)"', notes)
+    assert references and references == defined
+    assert "https://huquq.example.org/iccpr/9/" in Path(out).read_bytes().decode("latin-1") or "iccpr/9" in notes
+    assert "ICCPR, art. 9(2)" in notes            # the pinpoint of `cite`
+
+
+def test_memo_cites_the_law_in_force_on_the_date(run, tmp_path):
+    def plan(date):
+        matter = write_matter(tmp_path, title="Test", date=f'"{date}"', issues="[forced-hiv-testing]")
+        import json
+        return json.loads(run("memo", matter, "--plan").stdout)
+
+    assert plan("2014-06-10")["law_date"] == "2014-06-10"
+    assert "tj-family-code/15" in plan("2014-06-10")["provisions"]
+    seen = {}
+    for date in ("2014-06-10", "2017-01-01"):
+        matter = write_matter(tmp_path, title="Test", date=f'"{date}"', issues="[forced-hiv-testing]")
+        out = tmp_path / f"m{date}.docx"
+        run("memo", matter, "-o", out)
+        family = [p for p in texts(out) if p.startswith("Family Code, art. 15")]
+        seen[date] = family[0]
+    assert "since 1 july 2016" in seen["2017-01-01"].lower()
+    assert "since 1 july 2016" not in seen["2014-06-10"].lower()
+
+
+def test_russian_memo(run, tmp_path):
+    matter = write_matter(tmp_path, title="Проверка", date='"2014-06-10"', language="ru", issues="[arbitrary-detention]")
+    out = tmp_path / "ru.docx"
+    assert run("memo", matter, "-o", out).exit_code == 0
+    paragraphs = texts(out)
+    assert "Резюме" in paragraphs and "Выводы" in paragraphs
+    assert any(p.startswith("МПГПП, ст. 9") for p in paragraphs)
+
+
+def test_strict_refuses_unverified_and_bad_matter_is_located(run, tmp_path):
+    out = tmp_path / "x.docx"
+    result = run("memo", EXAMPLE, "-o", out, "--strict")
+    assert result.exit_code == 1 and "unverified" in result.output and not out.exists()
+    bad = write_matter(tmp_path, title="x", date='"2014-06-10"', issues="[no-such-topic]")
+    result = run("memo", bad, "-o", out)
+    assert result.exit_code == 1 and "matter.yaml:3: unknown topic 'no-such-topic'" in result.output
+
+
+def test_existing_output_is_not_overwritten(run, tmp_path):
+    out = tmp_path / "memo.docx"
+    out.write_bytes(b"previous")
+    assert run("memo", EXAMPLE, "-o", out).exit_code == 1
+    assert out.read_bytes() == b"previous"
+
+
+def test_client_name_goes_nowhere_but_the_memo(run, tmp_path):
+    name = "Zarinaxq Qodirovazz"
+    matter = write_matter(tmp_path, title="Detention", date='"2014-06-10"', client=name, issues="[arbitrary-detention]")
+    out = tmp_path / "out" / "memo.docx"
+    result = run("memo", matter, "-o", out)
+    assert name not in result.output
+    with zipfile.ZipFile(out) as z:
+        assert name in z.read("word/document.xml").decode("utf-8")
+    redacted = tmp_path / "out" / "redacted.docx"
+    run("memo", matter, "-o", redacted, "--redact")
+    with zipfile.ZipFile(redacted) as z:
+        document = z.read("word/document.xml").decode("utf-8")
+        assert name not in document and "Z. Q." in document
+    leftovers = [p for p in out.parent.iterdir() if p.name.startswith(".huquq-")]
+    assert not leftovers
+
+
+@pytest.mark.parametrize("langs", ["tg,ru,en", "en", "ru,tg"])
+def test_notice_languages(run, tmp_path, langs):
+    out = tmp_path / "notice.docx"
+    result = run("notice", "-o", out, "--lang", langs, "--org", ROOT / "examples" / "organisation.yaml", "--allow-unverified")
+    assert result.exit_code == 0, result.output
+    paragraphs = texts(out)
+    titles = {"tg": "Ҳуқуқҳои шумо", "ru": "Ваши права", "en": "Your rights"}
+    found = [lang for lang in langs.split(",") if any(p.startswith(titles[lang]) for p in paragraphs)]
+    assert found == langs.split(",")
+    assert any("Example Legal Aid NGO" in p for p in paragraphs)
+    _, body = footnotes_xml_or_body(out)
+    assert body.count('w:type="page"') == len(found) - 1
+    if shutil.which("soffice"):
+        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
+                       check=True, capture_output=True, timeout=180)
+        pdf = (tmp_path / "notice.pdf").read_bytes()
+        assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == len(found)
+
+
+def footnotes_xml_or_body(path):
+    with zipfile.ZipFile(path) as z:
+        return None, z.read("word/document.xml").decode("utf-8")
+
+
+def test_notice_without_allow_unverified_leaves_out_unconfirmed_rights(run, tmp_path):
+    out = tmp_path / "notice.docx"
+    result = run("notice", "-o", out, "--lang", "en")
+    assert result.exit_code == 0
+    assert "left out" in result.stderr

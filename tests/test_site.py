@@ -1,0 +1,70 @@
+"""The site: built from the real corpus, pages at their permanent addresses."""
+
+import re
+
+import pytest
+
+from generator.cli_site import build_site
+from tests.conftest import SOURCES
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    path = tmp_path_factory.mktemp("site") / "site"
+    build_site(SOURCES, path)
+    return path
+
+
+def page(site, address):
+    return (site / address / "index.html").read_text(encoding="utf-8")
+
+
+def test_pages_at_their_addresses(site, corpus):
+    for address in ["iccpr", "iccpr/9", "tj-constitution/19", "cases/toonen-v-australia",
+                    "topics/arbitrary-detention", "notices/detention-rights", "instruments", "cases", "topics"]:
+        assert (site / address / "index.html").exists(), address
+    assert len(list(site.glob("*/*/index.html"))) >= len(corpus.provisions)
+
+
+def test_provision_page_shows_languages_sources_and_verification(site):
+    html = page(site, "udhr/9")
+    for label in ("English", "Русский", "Тоҷикӣ"):
+        assert f">{label}</label>" in html
+    assert "huquq-badge--secondary" in html
+    assert "twardoch/udhr-custom" in html          # provenance of the verbatim text
+    assert "Cite this" in html
+
+
+def test_related_provisions_in_both_directions(site, corpus):
+    source = next(p for p in corpus.provisions.values() if p.related)
+    target = source.related[0]
+    assert f'href="../../{target}/"' in page(site, source.id)
+    assert f'href="../../{source.id}/"' in page(site, target)
+
+
+def test_unverified_badge_and_versions(site):
+    html = page(site, "tj-criminal-code/125")
+    assert "huquq-badge--unverified" in html
+    assert "<h2>Versions</h2>" in html
+
+
+def test_navigation_lists_instruments_and_topics_not_provisions(site):
+    html = page(site, "iccpr")
+    nav = html[html.index('md-sidebar--primary'):html.index('md-sidebar--secondary')]
+    assert "Arbitrary detention" in nav
+    assert 'href="../iccpr/9/"' not in nav
+
+
+def test_no_request_leaves_the_site(site):
+    external = re.compile(r'<(?:script|link|img)[^>]+(?:src|href)="(?:https?:)?//', re.I)
+    for html_file in site.rglob("*.html"):
+        text = html_file.read_text(encoding="utf-8")
+        assert not external.search(text), html_file
+        assert "fonts.googleapis" not in text, html_file
+
+
+def test_internal_links_resolve(site):
+    for address in ["iccpr/9", "topics/forced-hiv-testing", "cases/toonen-v-australia"]:
+        for href in re.findall(r'href="(\.\./[^"#]*)"', page(site, address)):
+            target = (site / address / href).resolve()
+            assert (target / "index.html").exists() or target.is_file(), (address, href)
