@@ -1,0 +1,55 @@
+"""MkDocs hooks (named in mkdocs.yml): generate pages and navigation from the corpus.
+
+The corpus is read once per build from HUQUQ_SOURCES (default: the checkout's
+legal_sources/). ``mkdocs serve`` watches the sources, so an edited YAML file
+shows up live.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from kb.errors import SourceError
+from kb.load import load_corpus
+
+from generator import paths
+from generator.site.pages import RESERVED_IDS, SiteRenderer, navigation
+
+log = logging.getLogger("mkdocs.plugins.huquq")
+_state: dict = {}
+
+
+def _sources():
+    return paths.default_sources().resolve()
+
+
+def on_config(config):
+    try:
+        corpus = load_corpus(_sources())
+    except SourceError as e:
+        raise PluginError(f"huquq: the sources have problems:\n{e}") from None
+    clash = RESERVED_IDS & set(corpus.instruments)
+    if clash:
+        raise PluginError(f"huquq: instrument ids {sorted(clash)} are reserved for site sections")
+    _state["corpus"] = corpus
+    config["nav"] = navigation(corpus, config["nav"] or [{"Home": "index.md"}])
+    return config
+
+
+def on_files(files: Files, config) -> Files:
+    renderer = SiteRenderer(_state["corpus"], site_url=config.get("site_url") or "")
+    count = 0
+    for page in renderer.pages():
+        files.append(File.generated(config, page.src_uri, content=page.content))
+        count += 1
+    log.info("huquq: generated %d pages from %s", count, _sources())
+    return files
+
+
+def on_serve(server, config, builder):
+    server.watch(str(_sources()))
+    return server
