@@ -138,3 +138,23 @@ def test_notice_without_allow_unverified_leaves_out_unconfirmed_rights(run, tmp_
     result = run("notice", "-o", out, "--lang", "en")
     assert result.exit_code == 0
     assert "left out" in result.stderr
+
+
+@pytest.mark.parametrize("example", ["2014-dushanbe-detentions", "2016-sogd-ngo-inspection", "2023-hiv-prosecution"])
+@pytest.mark.parametrize("language, summary_heading", [("en", "Summary"), ("ru", "Резюме")])
+def test_example_matters_in_both_languages(run, tmp_path, example, language, summary_heading):
+    text = (ROOT / "examples" / "matters" / f"{example}.yaml").read_text(encoding="utf-8")
+    text = re.sub(r"^language: \w+$", f"language: {language}", text, flags=re.M)
+    if "language:" not in text:
+        text += f"language: {language}\n"
+    matter = tmp_path / "matter.yaml"
+    matter.write_text(text, encoding="utf-8")
+    out = tmp_path / "memo.docx"
+    result = run("memo", matter, "-o", out)
+    assert result.exit_code == 0, result.output
+    paragraphs = texts(out)
+    assert summary_heading in paragraphs
+    date = re.search(r'date: "([\d-]+)"', text).group(1)
+    assert any(date in p for p in paragraphs[:8])
+    notes, body = footnotes_xml(out)
+    assert body.count("<w:footnoteReference") >= 5
