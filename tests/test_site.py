@@ -68,3 +68,22 @@ def test_internal_links_resolve(site):
         for href in re.findall(r'href="(\.\./[^"#]*)"', page(site, address)):
             target = (site / address / href).resolve()
             assert (target / "index.html").exists() or target.is_file(), (address, href)
+
+
+def test_front_matter_is_not_shown_as_text(site):
+    html = page(site, "iccpr/9")
+    assert "<title>ICCPR, art. 9: " in html
+    assert "description: " not in html and "&amp;#34;" not in html
+
+
+def test_hostile_text_is_shown_as_text(fixture_copy, tmp_path):
+    iccpr = fixture_copy / "instruments/un/iccpr.yaml"
+    text = iccpr.read_text(encoding="utf-8").replace(
+        "Liberty and security of person, ru:",
+        "\"<script>alert(1)</script> **bold** {{ 7*7 }}\", ru:", 1)
+    iccpr.write_text(text, encoding="utf-8")
+    site = tmp_path / "site"
+    build_site(fixture_copy, site)
+    html = page(site, "iccpr/9")
+    assert "<script>alert(" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; **bold** {{ 7*7 }}" in html

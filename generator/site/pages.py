@@ -69,10 +69,12 @@ class SiteRenderer:
 
     def _render(self, template: str, depth: int, title: str, description: str = "", **values) -> str:
         self._tabsets = itertools.count(1)
-        front = {"title": title, "description": " ".join(description.split())[:300]}
+        # The theme prints the title unescaped (<title>, navigation): escape it here.
+        front = {"title": _escape(title), "description": _escape(" ".join(description.split())[:300])}
         values.setdefault("search_extra", "")
         context = {**self._context(depth), **values,
-                   "front_matter": "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in front.items())}
+                   # JSON strings are valid YAML and escape every quote and line break.
+                   "front_matter": _Markup("\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in front.items()))}
         return self.env.get_template(template).render(**context)
 
     def _span(self, wording: Wording, instrument: Instrument | None = None) -> str:
