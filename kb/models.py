@@ -7,7 +7,7 @@ point a maintainer to the place to fix.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 from .dates import in_range, parse_date
@@ -291,7 +291,3 @@ class Corpus:
                 return table[record_id]
         return None
 
-
-def dump(record: Any) -> dict:
-    """A record as plain data (for --json output)."""
-    return asdict(record)

@@ -4,8 +4,6 @@ hyperlinks and page-number fields. Everything that touches XML directly is here.
 
 from __future__ import annotations
 
-import copy
-
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
@@ -122,7 +120,3 @@ def clear_body(document) -> None:
 
 def keep_with_next(paragraph: Paragraph) -> None:
     paragraph.paragraph_format.keep_with_next = True
-
-
-def copy_element(element):
-    return copy.deepcopy(element)
