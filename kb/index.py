@@ -95,7 +95,7 @@ def update_index(corpus: Corpus, root: Path, index_dir: Path, full: bool = False
                  progress: Callable[[str], None] | None = None) -> IndexReport:
     """Bring the index up to date with ``corpus`` (read from ``root``)."""
     root = Path(root)
-    current = file_hashes(root)
+    current = corpus.file_hashes  # hashed while loading: no second read of every file
     manifest = read_manifest(index_dir)
     indexed = manifest.get("files", {})
     full = (full or manifest.get("format") != FORMAT_VERSION

@@ -21,7 +21,7 @@ from .models import (
     Text, Topic, Verification, Wording,
 )
 from .schema import schema
-from .yamlio import Mapping, line_at, load_yaml, read_text
+from .yamlio import Mapping, decode, line_at, load_yaml
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema="
 
@@ -226,7 +226,7 @@ def read_file(path: Path, kind: str) -> tuple[str, Mapping | None, str, list[Pro
     try:
         raw = path.read_bytes()
         digest = hashlib.sha256(raw).hexdigest()
-        data = load_yaml(path, read_text(path))
+        data = load_yaml(path, decode(path, raw))
     except SourceError as e:
         return shown, None, "", [Problem(shown, p.line, p.message) for p in e.problems]
     except OSError as e:
@@ -253,7 +253,7 @@ def check_sources(root: Path, progress: Callable[[str], None] | None = None) -> 
             progress(f"[{number}/{len(files)}] {display_path(path)}")
         shown, data, digest, file_problems = read_file(path, kind)
         problems += file_problems
-        corpus.file_hashes[shown] = digest
+        corpus.file_hashes[path.relative_to(root).as_posix()] = digest
         if data is None:
             continue
         problems += _add(corpus, kind, data, shown, path, root)
@@ -273,7 +273,6 @@ def _add(corpus: Corpus, kind: str, data: Mapping, shown: str, path: Path, root:
             return problems + [duplicate("instrument", instrument.id, shown, data.line,
                                          corpus.instruments[instrument.id].origin)]
         corpus.instruments[instrument.id] = instrument
-        corpus.record_files[instrument.id] = shown
         for provision in provisions:
             if provision.id in corpus.provisions:
                 problems.append(duplicate("provision", provision.id, shown, provision.origin.line,
@@ -285,7 +284,6 @@ def _add(corpus: Corpus, kind: str, data: Mapping, shown: str, path: Path, root:
         if case.id in corpus.cases:
             return problems + [duplicate("case", case.id, shown, data.line, corpus.cases[case.id].origin)]
         corpus.cases[case.id] = case
-        corpus.record_files[case.id] = shown
     elif kind == "topics":
         for item in data["topics"]:
             topic = _topic(item, shown)

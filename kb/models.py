@@ -244,8 +244,7 @@ class Corpus:
     cases: dict[str, Case] = field(default_factory=dict)
     topics: dict[str, Topic] = field(default_factory=dict)
     notices: dict[str, Notice] = field(default_factory=dict)
-    file_hashes: dict[str, str] = field(default_factory=dict)  # path -> sha256 of its bytes
-    record_files: dict[str, str] = field(default_factory=dict)  # record id -> path
+    file_hashes: dict[str, str] = field(default_factory=dict)  # path under the sources -> sha256
 
     def instrument_of(self, provision: Provision) -> Instrument:
         return self.instruments[provision.instrument_id]

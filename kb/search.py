@@ -17,6 +17,7 @@ from whoosh.highlight import ContextFragmenter, Formatter, get_text
 from whoosh.qparser import MultifieldParser, OrGroup
 
 from . import ids
+from .cite import pick
 from .citations import find_citation
 from .index import CATALOG, OPEN_END
 from .models import LANGS
@@ -119,9 +120,9 @@ class Searcher:
     def _hit(self, result, lang: str, site_url: str | None, pinpoint: str = "", exact: bool = False) -> Hit:
         display = result["display"]
         kind = result["kind"]
-        title = _pick(display.get("title", {}), lang)
+        title = pick(display.get("title", {}), lang)
         if kind == "provision":
-            citation = _pick(display["cite"], lang) + pinpoint
+            citation = pick(display["cite"], lang) + pinpoint
             url = ids.absolute(site_url, ids.provision_url(result["id"]))
         else:
             citation = f"{display['body'].upper()} {display['number']} ({display['date']})"
@@ -152,13 +153,6 @@ class Searcher:
                 flat = " ".join(body.split())
                 return flat[:220] + ("…" if len(flat) > 220 else "")
         return ""
-
-
-def _pick(texts: dict, lang: str) -> str:
-    for candidate in (lang, "en", "ru", "tg"):
-        if texts.get(candidate):
-            return texts[candidate]
-    return ""
 
 
 def search(index_dir: Path, text: str, **options) -> list[Hit]:

@@ -57,9 +57,14 @@ class Sequence(list):
 
 def read_text(path: Path) -> str:
     """The file as text, or a located error for oversized or non-UTF-8 files."""
+
+    return decode(path, path.read_bytes())
+
+
+def decode(path: Path, data: bytes) -> str:
+    """Bytes already read as text, or a located error for oversized or non-UTF-8 files."""
     from .errors import SourceError
 
-    data = path.read_bytes()
     if len(data) > MAX_BYTES:
         raise SourceError.at(path, 1, f"file is {len(data)} bytes; at most {MAX_BYTES} are read")
     try:

@@ -8,7 +8,6 @@ shows up live.
 from __future__ import annotations
 
 import logging
-import os
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files

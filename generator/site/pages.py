@@ -230,8 +230,8 @@ def navigation(corpus: Corpus, handwritten: list) -> list:
                 for i in sorted(instruments, key=lambda i: pick(i.title, "en"))]
 
     tj = [i for i in corpus.instruments.values() if i.jurisdiction == "tj"]
-    treaties = [i for i in corpus.instruments.values() if i.jurisdiction != "tj" and i.authority in ("treaty",) or
-                (i.jurisdiction != "tj" and i.kind in ("treaty", "optional-protocol", "declaration"))]
+    treaties = [i for i in corpus.instruments.values()
+                if i.jurisdiction != "tj" and i.kind in ("treaty", "optional-protocol", "declaration")]
     interpretation = [i for i in corpus.instruments.values() if i.authority == "interpretation"]
     other = [i for i in corpus.instruments.values()
              if i.jurisdiction != "tj" and i not in treaties and i not in interpretation]
