@@ -103,7 +103,8 @@ def search(query, sources, index_dir, lang, jurisdiction, instrument, topic, kin
     for number, hit in enumerate(hits, 1):
         mark = " (exact citation)" if hit.exact else ""
         flag = "" if hit.verification != "unverified" else "  [unverified]"
-        click.echo(f"{number:>2}. {hit.citation} — {hit.title}{mark}{flag}")
+        title = f" — {hit.title}" if hit.title else ""
+        click.echo(f"{number:>2}. {hit.citation}{title}{mark}{flag}")
         if hit.snippet:
             click.echo(f"    {hit.snippet}")
         click.echo(f"    {hit.url}")

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +13,7 @@ from kb.cite import cite_case, cite_provision, pick
 from kb.models import Corpus, Provision
 
 from . import paths
+from .files import write_atomically
 from .matter import Matter
 from .templating import environment
 from .word.blocks import NoteCollector, finalize, missing_styles, write_blocks
@@ -120,7 +119,7 @@ def render_memo(corpus: Corpus, matter: Matter, plan: MemoPlan, output: Path, *,
         source = next((s for s in p.sources if s.url), p.sources[0])
         note = f"{cite_provision(instrument, p, lang, pin)}. {source.title}, {source.url or ''}".strip().rstrip(",")
         return {"id": pid, "cite": cite_provision(instrument, p, lang, pin), "title": pick(p.title, lang),
-                "summary": pick(wording.summary, lang), "fn": notes(note, url, url),
+                "summary": wording.gist(lang), "fn": notes(note, url, url),
                 "unverified": p.verification.is_unverified, "note": p.verification.note or "",
                 "binding_since": instrument.binding_on_tajikistan.since if instrument.is_binding and instrument.binding_on_tajikistan else None,
                 "text": wording.texts.get(lang) or next(iter(wording.texts.values()), None),
@@ -162,13 +161,4 @@ def _initials(name: str) -> str:
 
 def save_atomically(document, output: Path) -> None:
     """Write to a temporary file beside the target, then rename: never a half-written file."""
-    output = Path(output)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(prefix=".huquq-", suffix=".docx", dir=str(output.parent))
-    os.close(handle)
-    try:
-        document.save(tmp)
-        os.replace(tmp, output)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(output, document.save, suffix=".docx")

@@ -78,6 +78,8 @@ def _explain(error: jsonschema.ValidationError) -> str:
         return f"{error.instance!r} does not have the expected form ({_PATTERN_HINTS.get(error.validator_value, error.validator_value)})"
     if error.validator == "type":
         return f"expected {error.validator_value}, found {type(error.instance).__name__} {error.instance!r}"[:300]
+    if error.validator == "anyOf" and "summary" in str(error.validator_value):
+        return "needs a summary (the project's own words) or a text; expected at least summary.en"
     if error.validator == "anyOf" and "url" in str(error.validator_value):
         return "a source needs a url (the address of the publication) or a provenance"
     return error.message[:300]
@@ -117,7 +119,7 @@ def _provision(instrument: dict, data: Mapping, shown: str) -> Provision:
     current = Wording(
         in_force_from=data.get("in_force_from"),
         in_force_to=data.get("in_force_to"),
-        summary=dict(data["summary"]),
+        summary=dict(data.get("summary", {})),
         texts=_texts(data.get("text")),
         amended_by=data.get("amended_by"),
         sources=_sources(data.get("sources")),
@@ -127,7 +129,7 @@ def _provision(instrument: dict, data: Mapping, shown: str) -> Provision:
         Wording(
             in_force_from=v["in_force_from"],
             in_force_to=v.get("in_force_to"),
-            summary=dict(v["summary"]),
+            summary=dict(v.get("summary", {})),
             texts=_texts(v.get("text")),
             amended_by=v.get("amended_by"),
             sources=_sources(v.get("sources")),

@@ -73,6 +73,14 @@ class Wording:
     def applies_on(self, on: dt.date) -> bool:
         return in_range(on, self.in_force_from, self.in_force_to)
 
+    def gist(self, lang: str) -> str:
+        """The summary in ``lang`` (or another language); the text where no summary is written yet."""
+        for texts in (self.summary, {k: t.content for k, t in self.texts.items()}):
+            for candidate in (lang, "en", "ru", "tg"):
+                if texts.get(candidate):
+                    return texts[candidate]
+        return ""
+
 
 @dataclass(frozen=True)
 class Provision:

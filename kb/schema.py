@@ -109,7 +109,8 @@ def _defs() -> dict:
                 "sources": {"$ref": "#/$defs/sources"},
                 "notes": _text(),
             },
-            "required": ["in_force_from", "summary"],
+            "required": ["in_force_from"],
+            "anyOf": [{"required": ["summary"]}, {"required": ["text"]}],
             "additionalProperties": False,
         },
         "provision": {
@@ -129,7 +130,9 @@ def _defs() -> dict:
                 "sources": {"$ref": "#/$defs/sources"},
                 "notes": _text(),
             },
-            "required": ["label", "summary", "verification", "sources"],
+            "required": ["label", "verification", "sources"],
+            # An imported text may come before anyone has written its summary.
+            "anyOf": [{"required": ["summary"]}, {"required": ["text"]}],
             "additionalProperties": False,
         },
     }
