@@ -37,7 +37,7 @@ def memo(matter, output, sources, show_plan, strict, template, site_url, redact,
     from .memo import plan_json, plan_memo, render_memo
 
     corpus = load_corpus(resolve_sources(sources))
-    loaded = load_matter(matter, corpus)
+    loaded = load_matter(matter, corpus, warn=lambda message: click.echo(message, err=True))
     plan = plan_memo(corpus, loaded)
     summary = plan_json(corpus, plan)
     if show_plan:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import dataclasses
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,7 +17,7 @@ from kb.models import Corpus, Provision
 from . import paths
 from .files import write_atomically
 from .matter import Matter
-from .templating import environment
+from .templating import environment, render
 from .word.blocks import NoteCollector, finalize, missing_styles, write_blocks
 from .word.oxml import clear_body
 from .word.reference import DEFAULT_PATH
@@ -109,7 +111,10 @@ def render_memo(corpus: Corpus, matter: Matter, plan: MemoPlan, output: Path, *,
     lang = matter.language
     notes = NoteCollector()
     env = environment(paths.TEMPLATES / "memo", autoescape=False, finalize=finalize)
-    client = _initials(matter.client) if redact and matter.client else matter.client
+    client = matter.client
+    if redact and matter.client:
+        matter = redacted(matter)
+        client = matter.client
 
     def provision_view(pid: str, pin: str) -> dict:
         p = corpus.provisions[pid]
@@ -145,14 +150,28 @@ def render_memo(corpus: Corpus, matter: Matter, plan: MemoPlan, output: Path, *,
         issues.append({"label": pick(topic.label, lang), "argument": pick(topic.argument, lang),
                        "groups": groups, "cases": cases})
     unverified = [v for v in cited.values() if v["unverified"]]
-    markup = env.get_template(f"memo.{lang}.j2").render(
-        matter=matter, client=client, issues=issues, annex=list(cited.values()), unverified=unverified,
+    markup = render(
+        env, f"memo.{lang}.j2", matter=matter, client=client, issues=issues, annex=list(cited.values()), unverified=unverified,
         today=dt.date.today().isoformat(), law_date=matter.date.isoformat(), sep="\x1f", fn=notes,
         not_in_force=plan.not_in_force)
     write_blocks(document, markup, notes.notes, f"memo.{lang}.j2")
     document.core_properties.title = matter.title
     document.core_properties.author = matter.prepared_by or "huquq"
     save_atomically(document, output)
+
+
+def redacted(matter: Matter) -> Matter:
+    """The matter with the client's name (whole, or any part of it) replaced by initials everywhere."""
+    initials = _initials(matter.client)
+    parts = sorted({matter.client, *matter.client.split()}, key=len, reverse=True)
+    words = "|".join(re.escape(p) for p in parts if len(p) > 1)
+    pattern = re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
+
+    def scrub(text: str) -> str:
+        return pattern.sub(lambda m: initials if m.group(0).lower() == matter.client.lower() else m.group(0)[0] + ".", text)
+
+    return dataclasses.replace(matter, client=initials, facts=scrub(matter.facts), title=scrub(matter.title),
+                               place=scrub(matter.place))
 
 
 def _initials(name: str) -> str:

@@ -12,7 +12,7 @@ from kb.yamlio import Mapping, load_yaml
 
 from . import paths
 from .memo import save_atomically
-from .templating import environment
+from .templating import environment, render
 from .word.blocks import finalize, missing_styles, write_blocks
 from .word.oxml import clear_body
 from .word.reference import DEFAULT_PATH
@@ -32,6 +32,7 @@ def parse_langs(text: str) -> list[str]:
 
 def load_org(path: Path) -> dict:
     from kb.errors import SourceError
+    from kb.validate import CONTROL_CHARS
 
     data = load_yaml(path)
     if not isinstance(data, Mapping) or "name" not in data:
@@ -39,7 +40,11 @@ def load_org(path: Path) -> dict:
     for key in data:
         if key not in ORG_FIELDS:
             raise SourceError.at(path, data.line_of(key), f"unknown field {key!r}; expected one of: {', '.join(ORG_FIELDS)}")
-    return {key: str(data.get(key) or "") for key in ORG_FIELDS}
+    for key, value in data.items():
+        if isinstance(value, (Mapping, list)):
+            raise SourceError.at(path, data.line_of(key), f"{key}: expected text")
+    # Word cannot store control characters: drop them rather than write a broken document.
+    return {key: CONTROL_CHARS.sub("", str(data.get(key) or "")) for key in ORG_FIELDS}
 
 
 def render_notice(corpus: Corpus, output: Path, langs: list[str], *, notice_id: str = "detention-rights",
@@ -79,7 +84,7 @@ def render_notice(corpus: Corpus, output: Path, langs: list[str], *, notice_id: 
                       "check_with_lawyer": notice.check_with_lawyer[lang],
                       "translation": notice.translations.get(lang, "")})
     env = environment(paths.TEMPLATES / "notice", autoescape=False, finalize=finalize)
-    markup = env.get_template("notice.j2").render(pages=pages, org=org, sep="\x1f")
+    markup = render(env, "notice.j2", pages=pages, org=org, sep="\x1f")
     write_blocks(document, markup, [], "notice.j2")
     save_atomically(document, output)
     return left_out
