@@ -128,6 +128,8 @@ def _convert(path: Path, loader: Any, node: yaml.Node, seen: set[int]) -> Any:
     if id(node) in seen or getattr(node, "anchor", None):
         raise SourceError.at(path, line, "anchors and aliases (&name, *name) are not allowed")
     seen.add(id(node))
+    if node.tag.startswith("tag:yaml.org,2002:python") or node.tag.startswith("!"):
+        raise SourceError.at(path, line, f"tag {node.tag} is not allowed; expected plain data")
     if isinstance(node, yaml.MappingNode):
         result = Mapping()
         result.line = line

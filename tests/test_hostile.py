@@ -137,3 +137,31 @@ def test_client_name_is_in_no_file_the_run_wrote_but_the_memo(run, tmp_path, mon
     assert leaks == []
     ignored = (ROOT / ".gitignore").read_text()
     assert "/matters/" in ignored
+
+
+@pytest.mark.parametrize("content, expected", [
+    ("id: x\nnotes: " + "[" * 200 + "]" * 200 + "\n", ":2: nested more than"),
+    ("id: x\nnotes: |\n" + ("  " + "x" * 1000 + "\n") * 21_000, ":1: file is 21"),
+    ("id: x\nnotes: !!python/object/apply:os.system [echo hacked]\n", ":2: tag tag:yaml.org,2002:python/object/apply:os.system is not allowed"),
+    ("id: x\nnotes: !custom {a: 1}\n", ":2: tag !custom is not allowed"),
+    ("id: ../../etc/passwd\n", ":1: id: '../../etc/passwd' does not have the expected form (a lowercase slug"),
+    ("id: has space\n", ":1: id: 'has space' does not have the expected form (a lowercase slug"),
+])
+def test_hostile_source_files_are_refused_with_a_line(run, fixture_copy, content, expected):
+    target = fixture_copy / "instruments/un/iccpr.yaml"
+    target.write_text(content, encoding="utf-8")
+    result = run("validate", "--sources", fixture_copy)
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert f"iccpr.yaml{expected}" in result.stderr, result.stderr[:500]
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (soffice) is not installed")
+def test_memo_converts_to_pdf_with_libreoffice(run, tmp_path):
+    import subprocess
+    import re
+    out = tmp_path / "memo.docx"
+    assert run("memo", ROOT / "examples/matters/2014-dushanbe-detentions.yaml", "-o", out).exit_code == 0
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
+                   check=True, capture_output=True, timeout=180)
+    pdf = (tmp_path / "memo.pdf").read_bytes()
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) >= 5  # title block, issues, annex, verification table
