@@ -209,3 +209,23 @@ def test_canonical_form_is_stable_for_every_real_file():
         text = dump(data, kind, schema_comment(path, SOURCES, kind))
         assert plain(load_yaml(path, text)) == data, path
         assert dump(plain(load_yaml(path, text)), kind, schema_comment(path, SOURCES, kind)) == text, path
+
+
+def test_changelog_entries_are_well_formed_and_name_real_records(corpus):
+    from kb.changes import check_changes, read_changes
+    from tests.conftest import ROOT
+    changes, problems = read_changes(ROOT / "CHANGES.md")
+    assert problems == [] and changes
+    assert check_changes(changes, corpus, "CHANGES.md") == []
+    assert changes[0].date >= changes[-1].date
+
+
+def test_changelog_problems_are_located(tmp_path, fixture_corpus):
+    from kb.changes import check_changes, read_changes
+    path = tmp_path / "CHANGES.md"
+    path.write_text("# Changes\n\n- added: iccpr/9 — before any date\n## 2026-02-30\n"
+                    "- added: iccpr/9, iccpr/999 — two ids\n- changed: iccpr/9 — unknown kind\n", encoding="utf-8")
+    changes, problems = read_changes(path)
+    assert [(p.line, p.message[:20]) for p in problems] == [
+        (3, "expected '- added|am"), (4, "'2026-02-30' is not "), (6, "expected '- added|am")]
+    assert [p.line for p in check_changes(changes, fixture_corpus, str(path))] == [5]
