@@ -30,6 +30,9 @@ HEADING = re.compile(
     re.IGNORECASE,
 )
 TAJIK_LETTERS = set("ҳҷқғӣӯҲҶҚҒӢӮ")
+# Headings of parts and chapters between articles: not part of any article's text.
+SECTION = re.compile(r"^\s*(#+\s.*|(?i:part|chapter|section|раздел|глава|параграф|қисми|боби|фасли)\s+"
+                     r"[\dIVXLC]+\.?(\s+[A-ZА-ЯЁҲҶҚҒӢӮ\d].*)?)$")  # "Глава 5. Задержание", not "Part 2 of this article"
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,8 @@ def parse_articles(text: str, lang: str, shown: str) -> tuple[list[Article], lis
         match = HEADING.match(line)
         if match and match["title"] and not (match["stop"] or match["hashes"]):
             match = None  # "Article 4 of the Convention ..." starts a sentence, not an article
+        if match is None and SECTION.match(line):
+            continue
         if match is None:
             if current is not None:
                 current["lines"].append(line)

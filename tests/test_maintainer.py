@@ -229,3 +229,16 @@ def test_changelog_problems_are_located(tmp_path, fixture_corpus):
     assert [(p.line, p.message[:20]) for p in problems] == [
         (3, "expected '- added|am"), (4, "'2026-02-30' is not "), (6, "expected '- added|am")]
     assert [p.line for p in check_changes(changes, fixture_corpus, str(path))] == [5]
+
+
+def test_part_and_chapter_headings_are_not_article_text():
+    text = "### PART I\n\n### Article 1\nText one.\n\n### PART II\n\nГЛАВА 2. ЗАДЕРЖАНИЕ\nArticle 2\nText two.\n"
+    articles, problems = parse_articles(text.replace("ГЛАВА 2. ЗАДЕРЖАНИЕ", "CHAPTER 2. DETENTION"), "en", "x.md")
+    assert problems == [] and [a.body for a in articles] == ["Text one.", "Text two."]
+    (article,), _ = parse_articles("Глава 5. Задержание\nСтатья 91. Основания задержания\nТекст.\nБоби 6\n", "ru", "x")
+    assert (article.label, article.title, article.body) == ("91", "Основания задержания", "Текст.")
+
+
+def test_a_sentence_starting_with_part_stays_in_the_text():
+    (article,), _ = parse_articles("Article 3\nPart 2 of this article applies.\nГлава 5 настоящего\n", "en", "x")
+    assert article.body.startswith("Part 2 of this article applies.")
