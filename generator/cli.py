@@ -71,7 +71,7 @@ def validate(sources: Path | None) -> None:
     """Load and check every source file; list every problem with file and line."""
     from kb.load import check_sources
 
-    corpus, problems = check_sources(resolve_sources(sources), progress=progress)
+    corpus, problems = check_sources(resolve_sources(sources), progress=progress, cache_dir=paths.parse_cache())
     if sys.stderr.isatty():
         click.echo("\r\033[K", err=True, nl=False)
     if problems:

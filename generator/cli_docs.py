@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from . import paths
 from .cli import InputError, report_errors, resolve_sources, sources_option
 
 
@@ -36,7 +37,7 @@ def memo(matter, output, sources, show_plan, strict, template, site_url, redact,
     from .matter import load_matter
     from .memo import plan_json, plan_memo, render_memo
 
-    corpus = load_corpus(resolve_sources(sources))
+    corpus = load_corpus(resolve_sources(sources), cache_dir=paths.parse_cache())
     loaded = load_matter(matter, corpus, warn=lambda message: click.echo(message, err=True))
     plan = plan_memo(corpus, loaded)
     summary = plan_json(corpus, plan)
@@ -72,7 +73,7 @@ def notice(output, sources, langs, org, allow_unverified, template, force):
     from .notice import load_org, parse_langs, render_notice
 
     languages = parse_langs(langs)
-    corpus = load_corpus(resolve_sources(sources))
+    corpus = load_corpus(resolve_sources(sources), cache_dir=paths.parse_cache())
     _check_output(output, force)
     left_out = render_notice(corpus, output, languages, org=load_org(org) if org else None,
                              allow_unverified=allow_unverified, template=template)

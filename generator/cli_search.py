@@ -32,7 +32,7 @@ def refresh_index(sources: Path, index_dir: Path, full: bool = False):
     from kb.index import update_index
     from kb.load import load_corpus
 
-    corpus = load_corpus(sources)
+    corpus = load_corpus(sources, cache_dir=paths.parse_cache())
     return update_index(corpus, sources, index_dir, full=full, progress=progress)
 
 
@@ -122,7 +122,7 @@ def show(record_id, sources, on, lang, as_json):
     from kb.load import load_corpus
     from .show import describe, record_json
 
-    corpus = load_corpus(resolve_sources(sources))
+    corpus = load_corpus(resolve_sources(sources), cache_dir=paths.parse_cache())
     record = corpus.get(record_id)
     if record is None:
         raise InputError(f"huquq: no provision, instrument, case, topic or notice with id {record_id!r}")

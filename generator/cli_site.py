@@ -66,7 +66,7 @@ def build_command(sources, out):
 
     sources, out = resolve_sources(sources), out or paths.default_build()
     click.echo("1/5 validating sources…")
-    corpus = load_corpus(sources)
+    corpus = load_corpus(sources, cache_dir=paths.parse_cache())
     click.echo(f"    {len(corpus.instruments)} instruments, {len(corpus.provisions)} provisions, {len(corpus.cases)} cases")
     click.echo("2/5 updating the search index…")
     update_index(corpus, sources, out / "index")

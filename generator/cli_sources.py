@@ -22,6 +22,7 @@ from kb.merge import merge_articles
 from kb.textimport import parse_articles
 from kb.yamlio import load_yaml, read_text
 
+from . import paths
 from .cli import InputError, report_errors, resolve_sources, sources_option
 from .files import write_text_atomically
 from .scaffold import new
@@ -88,7 +89,7 @@ def rewrite_and_validate(path: Path, root: Path, kind: str, data: dict) -> None:
     """Write ``data`` to ``path`` in canonical form; undo and raise if the corpus no longer validates."""
     before = path.read_bytes() if path.exists() else None
     write_text_atomically(path, dump(data, kind, schema_comment(path, root, kind)))
-    _, problems = check_sources(root)
+    _, problems = check_sources(root, cache_dir=paths.parse_cache())
     if problems:
         if before is None:
             path.unlink()

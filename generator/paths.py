@@ -20,3 +20,8 @@ def default_sources() -> Path:
 
 def default_build() -> Path:
     return Path(os.environ.get("HUQUQ_BUILD", "build"))
+
+
+def parse_cache() -> Path:
+    """Parsed source files, reused while their bytes are unchanged (see kb.parsecache)."""
+    return default_build() / "cache"

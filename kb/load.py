@@ -15,6 +15,7 @@ from typing import Any, Callable
 
 import jsonschema
 
+from . import parsecache
 from .errors import Problem, SourceError
 from .models import (
     Binding, Case, Corpus, ExampleQuery, Instrument, Notice, Origin, Provision, Right, Source,
@@ -222,12 +223,15 @@ def _notice(data: Mapping, shown: str) -> Notice:
 
 # -- reading a folder -------------------------------------------------------------------
 
-def read_file(path: Path, kind: str) -> tuple[str, Mapping | None, str, list[Problem]]:
+def read_file(path: Path, kind: str, cache_dir: Path | None = None) -> tuple[str, Mapping | None, str, list[Problem]]:
     """Parse and schema-check one file: (shown path, data or None, sha256, problems)."""
     shown = display_path(path)
     try:
         raw = path.read_bytes()
         digest = hashlib.sha256(raw).hexdigest()
+        cached = parsecache.get(cache_dir, digest, kind)
+        if cached is not None:
+            return shown, cached, digest, []
         data = load_yaml(path, decode(path, raw))
     except SourceError as e:
         return shown, None, "", [Problem(shown, p.line, p.message) for p in e.problems]
@@ -237,11 +241,17 @@ def read_file(path: Path, kind: str) -> tuple[str, Mapping | None, str, list[Pro
         return shown, None, digest, [Problem(shown, getattr(data, "line", 1) or 1,
                                              "expected a mapping of fields at the top of the file")]
     problems = schema_problems(shown, kind, data)
+    if not problems:
+        parsecache.put(cache_dir, digest, kind, data)
     return shown, (None if problems else data), digest, problems
 
 
-def check_sources(root: Path, progress: Callable[[str], None] | None = None) -> tuple[Corpus | None, list[Problem]]:
-    """Load and check everything under ``root``; return the corpus (if clean) and all problems."""
+def check_sources(root: Path, progress: Callable[[str], None] | None = None,
+                  cache_dir: Path | None = None) -> tuple[Corpus | None, list[Problem]]:
+    """Load and check everything under ``root``; return the corpus (if clean) and all problems.
+
+    With ``cache_dir``, files unchanged since they last loaded cleanly are not parsed again.
+    """
     from .validate import cross_check
 
     root = Path(root)
@@ -254,7 +264,7 @@ def check_sources(root: Path, progress: Callable[[str], None] | None = None) -> 
     for number, (path, kind) in enumerate(files, 1):
         if progress:
             progress(f"[{number}/{len(files)}] {display_path(path)}")
-        shown, data, digest, file_problems = read_file(path, kind)
+        shown, data, digest, file_problems = read_file(path, kind, cache_dir)
         problems += file_problems
         corpus.file_hashes[path.relative_to(root).as_posix()] = digest
         if data is None:
@@ -305,9 +315,9 @@ def _add(corpus: Corpus, kind: str, data: Mapping, shown: str, path: Path, root:
     return problems
 
 
-def load_corpus(root: Path) -> Corpus:
-    """The validated corpus, or ``SourceError`` listing every problem."""
-    corpus, problems = check_sources(root)
+def load_corpus(root: Path, cache_dir: Path | None = None) -> Corpus:
+    """The validated corpus, or ``SourceError`` listing every problem (see ``check_sources``)."""
+    corpus, problems = check_sources(root, cache_dir=cache_dir)
     if problems:
         raise SourceError(problems)
     assert corpus is not None

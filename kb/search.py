@@ -60,6 +60,11 @@ def _choice(name: str, value: str | None, allowed: tuple[str, ...]) -> None:
         raise ValueError(f"{name} must be one of {', '.join(allowed)}, not {value!r}")
 
 
+# Snippets are looked for in the first characters of a text: re-reading a whole long text for
+# every hit cost more than the search itself.
+SNIPPET_CHARS = 3000
+
+
 class Searcher:
     """An open index. Keep one for many queries (the benchmark does)."""
 
@@ -70,8 +75,13 @@ class Searcher:
         self.catalog = json.loads((Path(index_dir) / CATALOG).read_text(encoding="utf-8"))
         fields = [f"{part}_{lang}" for part in ("title", "body", "topic") for lang in LANGS]
         self.parser = MultifieldParser(fields, self.ix.schema, group=OrGroup.factory(0.9))
+        # One reader for the life of the Searcher, and each filter's documents computed once:
+        # a filter such as "current wording" matches most of the index.
+        self.searcher = self.ix.searcher()
+        self._filter_docs: dict[tuple, set[int]] = {}
 
     def close(self) -> None:
+        self.searcher.close()
         self.ix.close()
 
     def search(self, text: str, *, lang: str = "en", jurisdiction: str | None = None,
@@ -84,20 +94,27 @@ class Searcher:
             raise ValueError("--limit must be at least 1")
         if not text.strip():
             raise ValueError("the query is empty; type a few words or a citation like 'ICCPR 9'")
-        filters = self._filters(jurisdiction, instrument, topic, kind, in_force_on)
+        filters = self._filter_set(jurisdiction, instrument, topic, kind, in_force_on)
+        if not filters:
+            return []  # nothing passes the filters (Whoosh would read an empty set as "no filter")
         hits: list[Hit] = []
-        with self.ix.searcher() as searcher:
-            cited = find_citation(text, self.catalog) if kind != "case" else None
-            if cited:
-                pid, pinpoint = cited
-                for result in searcher.search(Q.Term("id", pid), filter=filters, limit=1):
-                    hits.append(self._hit(result, lang, site_url, pinpoint=pinpoint, exact=True))
-            parsed = self.parser.parse(text)
-            for result in searcher.search(parsed, filter=filters, limit=limit + len(hits), terms=True):
-                if any(h.id == result["id"] for h in hits):
-                    continue
-                hits.append(self._hit(result, lang, site_url))
+        searcher = self.searcher
+        cited = find_citation(text, self.catalog) if kind != "case" else None
+        if cited:
+            pid, pinpoint = cited
+            for result in searcher.search(Q.Term("id", pid), filter=filters, limit=1):
+                hits.append(self._hit(result, lang, site_url, pinpoint=pinpoint, exact=True))
+        parsed = self.parser.parse(text)
+        for result in searcher.search(parsed, filter=filters, limit=limit + len(hits), terms=True):
+            if any(h.id == result["id"] for h in hits):
+                continue
+            hits.append(self._hit(result, lang, site_url))
         return hits[:limit]
+
+    def _filter_set(self, *key) -> set[int]:
+        if key not in self._filter_docs:
+            self._filter_docs[key] = set(self._filters(*key).docs(self.searcher))
+        return self._filter_docs[key]
 
     def _filters(self, jurisdiction, instrument, topic, kind, on) -> Q.Query:
         parts: list[Q.Query] = []
@@ -140,7 +157,7 @@ class Searcher:
 
     def _snippet(self, result, lang: str) -> str:
         order = [lang] + [other for other in LANGS if other != lang]
-        result.results.fragmenter = ContextFragmenter(maxchars=240, surround=70)
+        result.results.fragmenter = ContextFragmenter(maxchars=240, surround=70, charlimit=SNIPPET_CHARS)
         result.results.formatter = _Brackets()
         if result.results.has_matched_terms():
             for candidate in order:

@@ -8,6 +8,7 @@ Every problem is a ``SourceError`` with the file and line.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -103,22 +104,29 @@ def load_yaml(path: Path, text: str | None = None) -> Any:
         loader.dispose()
 
 
+_BRACKETS = re.compile(r"[\[\]{}\n]")
+
+
 def _check_depth(path: Path, text: str) -> None:
     """Refuse pathologically nested files before the parser recurses into them."""
     from .errors import SourceError
 
-    depth = 0
-    for number, line in enumerate(text.splitlines(), 1):
-        indent = len(line) - len(line.lstrip(" "))
-        for char in line:
-            if char in "[{":
-                depth += 1
-                if depth > MAX_DEPTH:
-                    break
-            elif char in "]}":
-                depth = max(0, depth - 1)
-        if depth > MAX_DEPTH or indent > MAX_DEPTH * 4:
-            raise SourceError.at(path, number, f"nested more than {MAX_DEPTH} levels deep")
+    deep = re.search(rf"^ {{{MAX_DEPTH * 4 + 1},}}", text, re.MULTILINE)
+    if deep:
+        raise SourceError.at(path, text.count("\n", 0, deep.start()) + 1, f"nested more than {MAX_DEPTH} levels deep")
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return
+    depth, line = 0, 1
+    for match in _BRACKETS.finditer(text):
+        char = match.group()
+        if char == "\n":
+            line += 1
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise SourceError.at(path, line, f"nested more than {MAX_DEPTH} levels deep")
+        else:
+            depth = max(0, depth - 1)
 
 
 def _convert(path: Path, loader: Any, node: yaml.Node, seen: set[int]) -> Any:

@@ -85,3 +85,21 @@ def test_every_command_has_help(run):
     for name, command in cli.commands.items():
         assert command.help, name
         assert run(name, "--help").exit_code == 0
+
+
+def test_parse_cache_gives_the_same_corpus_and_never_hides_a_change(fixture_copy, tmp_path):
+
+    from kb.load import check_sources
+
+    cache = tmp_path / "cache"
+    fresh, _ = check_sources(fixture_copy)
+    first, _ = check_sources(fixture_copy, cache_dir=cache)
+    cached, _ = check_sources(fixture_copy, cache_dir=cache)
+    assert len(list(cache.rglob("*.pickle"))) == 5
+    assert cached.provisions == fresh.provisions == first.provisions
+    assert cached.topics == fresh.topics and cached.cases == fresh.cases
+    target = fixture_copy / ICCPR
+    target.write_text(target.read_text(encoding="utf-8").replace("kind: treaty", "kind: treatise", 1), encoding="utf-8")
+    corpus, problems = check_sources(fixture_copy, cache_dir=cache)
+    assert corpus is None and any("'treatise' is not allowed" in p.message for p in problems)
+    assert len(list(cache.rglob("*.pickle"))) == 5  # the broken file is not cached

@@ -28,7 +28,7 @@ def _sources():
 
 def on_config(config):
     try:
-        corpus = load_corpus(_sources())
+        corpus = load_corpus(_sources(), cache_dir=paths.parse_cache())
     except SourceError as e:
         raise PluginError(f"huquq: the sources have problems:\n{e}") from None
     clash = RESERVED_IDS & set(corpus.instruments)
