@@ -88,7 +88,6 @@ def test_every_command_has_help(run):
 
 
 def test_parse_cache_gives_the_same_corpus_and_never_hides_a_change(fixture_copy, tmp_path):
-
     from kb.load import check_sources
 
     cache = tmp_path / "cache"
