@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test build serve clean bench
+.PHONY: run test build serve clean bench bench-scale
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,3 +26,6 @@ bench: $(STAMP)
 
 clean:
 	rm -rf build site
+
+bench-scale: $(STAMP)
+	$(BIN)/python bench/scale.py

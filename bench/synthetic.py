@@ -2,8 +2,10 @@
 
 Instruments of 100 provisions, half Tajik-style (``tj-synth-0001``), half international
 (``synth-0002``); each provision with English and Russian titles and summaries and a text of
-50-800 words in English, Russian or both, drawn from legal vocabulary so that the stemmers have
-real work. Deterministic for a given seed. The real topics.yaml is copied (without its example queries) so topic ids validate.
+50-800 words in English, Russian or both, drawn from real legal vocabulary so that the stemmers have
+real work: the words and their frequencies are those of the real corpus's English and Russian
+summaries and texts. Deterministic for a given seed. The real topics.yaml is copied (without its
+example queries) so that topic ids validate.
 
     python bench/synthetic.py 10000 build/bench/sources-10000
 """
@@ -11,8 +13,10 @@ real work. Deterministic for a given seed. The real topics.yaml is copied (witho
 from __future__ import annotations
 
 import random
+import re
 import shutil
 import sys
+from collections import Counter
 from pathlib import Path
 
 import yaml
@@ -20,31 +24,37 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 PER_INSTRUMENT = 100
 
-EN = ("detention arrest police officer custody lawyer counsel court judge protocol hours relatives notify "
-      "interpreter medical examination evidence torture ill-treatment confession complaint prosecutor "
-      "investigation health HIV test consent confidentiality discrimination association registration "
-      "inspection liquidation funding report privacy family marriage certificate woman man person citizen "
-      "State party measures guarantee right freedom liberty security remedy compensation law code article "
-      "procedure administrative offence fine penalty sentence appeal review hearing public order morality "
-      "sex work prostitution raid extortion bribe abuse power official force firearm treatment prison "
-      "cell conditions visit record register release bail charge accused suspect defence witness").split()
-RU = ("задержание арест полиция милиция сотрудник содержание адвокат защитник суд судья протокол часов "
-      "родственники уведомление переводчик медицинское освидетельствование доказательство пытка "
-      "жестокое обращение признание жалоба прокурор расследование здоровье ВИЧ тест согласие "
-      "конфиденциальность дискриминация объединение регистрация проверка ликвидация финансирование "
-      "отчёт частная жизнь семья брак справка женщина мужчина лицо гражданин государство меры гарантия "
-      "право свобода безопасность средство защиты компенсация закон кодекс статья порядок "
-      "административное правонарушение штраф наказание приговор обжалование пересмотр заседание "
-      "общественный порядок нравственность секс-работа проституция рейд вымогательство взятка "
-      "превышение полномочий должностное лицо сила оружие обращение тюрьма камера условия свидание "
-      "запись реестр освобождение залог обвинение обвиняемый подозреваемый защита свидетель").split()
 
 
-def words(rng: random.Random, vocabulary: list[str], low: int, high: int) -> str:
+def _real_words() -> dict[str, tuple[list[str], list[int]]]:
+    """Word frequencies of the real corpus, per language, so synthetic texts share its vocabulary
+    and its Zipf-like distribution (a few words everywhere, most words rare)."""
+    counts: dict[str, Counter] = {"en": Counter(), "ru": Counter()}
+
+    def walk(node, lang=None):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                walk(value, key if key in counts else lang)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value, lang)
+        elif isinstance(node, str) and lang:
+            counts[lang].update(w.lower() for w in re.findall(r"[^\W\d_]{2,}", node))
+
+    for path in sorted((ROOT / "legal_sources").rglob("*.yaml")):
+        walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return {lang: (list(c), list(c.values())) for lang, c in counts.items()}
+
+
+VOCABULARY = _real_words()
+
+
+def words(rng: random.Random, lang: str, low: int, high: int) -> str:
+    vocabulary, weights = VOCABULARY[lang]
     count = rng.randint(low, high)
     sentences, sentence = [], []
-    for _ in range(count):
-        sentence.append(rng.choice(vocabulary))
+    for word in rng.choices(vocabulary, weights, k=count):
+        sentence.append(word)
         if len(sentence) >= rng.randint(8, 20):
             sentences.append(" ".join(sentence).capitalize() + ".")
             sentence = []
@@ -56,12 +66,12 @@ def words(rng: random.Random, vocabulary: list[str], low: int, high: int) -> str
 def provision(rng: random.Random, label: int, topics: list[str]) -> dict:
     record: dict = {
         "label": str(label),
-        "title": {"en": words(rng, EN, 2, 6).rstrip("."), "ru": words(rng, RU, 2, 6).rstrip(".")},
-        "summary": {"en": words(rng, EN, 15, 40), "ru": words(rng, RU, 15, 40)},
+        "title": {"en": words(rng, "en", 2, 6).rstrip("."), "ru": words(rng, "ru", 2, 6).rstrip(".")},
+        "summary": {"en": words(rng, "en", 15, 40), "ru": words(rng, "ru", 15, 40)},
     }
     languages = rng.choice([("en",), ("ru",), ("en", "ru")])
     record["text"] = {
-        lang: {"kind": "transcription", "content": words(rng, EN if lang == "en" else RU, 50, 800),
+        lang: {"kind": "transcription", "content": words(rng, lang, 50, 800),
                "source": {"title": "Synthetic text", "provenance": "bench/synthetic.py"}}
         for lang in languages
     }

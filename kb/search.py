@@ -13,7 +13,6 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh import query as Q
-from whoosh.highlight import ContextFragmenter, Formatter, get_text
 from whoosh.qparser import MultifieldParser, OrGroup
 
 from . import ids
@@ -21,6 +20,7 @@ from .cite import pick
 from .citations import find_citation
 from .index import CATALOG, OPEN_END
 from .models import LANGS
+from .snippets import query_stems, snippet
 
 KINDS = ("provision", "case")
 JURISDICTIONS = ("tj", "intl")
@@ -46,23 +46,9 @@ class Hit:
         return asdict(self)
 
 
-class _Brackets(Formatter):
-    """Matched words in [brackets]: readable in a terminal and in JSON."""
-
-    between = " … "
-
-    def format_token(self, text, token, replace=False):
-        return f"[{get_text(text, token, replace)}]"
-
-
 def _choice(name: str, value: str | None, allowed: tuple[str, ...]) -> None:
     if value is not None and value not in allowed:
         raise ValueError(f"{name} must be one of {', '.join(allowed)}, not {value!r}")
-
-
-# Snippets are looked for in the first characters of a text: re-reading a whole long text for
-# every hit cost more than the search itself.
-SNIPPET_CHARS = 3000
 
 
 class Searcher:
@@ -74,7 +60,7 @@ class Searcher:
         self.ix = whoosh_index.open_dir(str(index_dir))
         self.catalog = json.loads((Path(index_dir) / CATALOG).read_text(encoding="utf-8"))
         fields = [f"{part}_{lang}" for part in ("title", "body", "topic") for lang in LANGS]
-        self.parser = MultifieldParser(fields, self.ix.schema, group=OrGroup.factory(0.9))
+        self.parser = MultifieldParser(fields, self.ix.schema, group=OrGroup)
         # One reader for the life of the Searcher, and each filter's documents computed once:
         # a filter such as "current wording" matches most of the index.
         self.searcher = self.ix.searcher()
@@ -99,16 +85,17 @@ class Searcher:
             return []  # nothing passes the filters (Whoosh would read an empty set as "no filter")
         hits: list[Hit] = []
         searcher = self.searcher
+        stems = query_stems(text)
         cited = find_citation(text, self.catalog) if kind != "case" else None
         if cited:
             pid, pinpoint = cited
             for result in searcher.search(Q.Term("id", pid), filter=filters, limit=1):
-                hits.append(self._hit(result, lang, site_url, pinpoint=pinpoint, exact=True))
+                hits.append(self._hit(result, lang, site_url, stems, pinpoint=pinpoint, exact=True))
         parsed = self.parser.parse(text)
-        for result in searcher.search(parsed, filter=filters, limit=limit + len(hits), terms=True):
+        for result in searcher.search(parsed, filter=filters, limit=limit + len(hits)):
             if any(h.id == result["id"] for h in hits):
                 continue
-            hits.append(self._hit(result, lang, site_url))
+            hits.append(self._hit(result, lang, site_url, stems))
         return hits[:limit]
 
     def _filter_set(self, *key) -> set[int]:
@@ -134,7 +121,8 @@ class Searcher:
             parts.append(Q.Term("current", "yes"))
         return Q.And(parts)
 
-    def _hit(self, result, lang: str, site_url: str | None, pinpoint: str = "", exact: bool = False) -> Hit:
+    def _hit(self, result, lang: str, site_url: str | None, stems: frozenset[str], pinpoint: str = "",
+             exact: bool = False) -> Hit:
         display = result["display"]
         kind = result["kind"]
         title = pick(display.get("title", {}), lang)
@@ -148,22 +136,20 @@ class Searcher:
         return Hit(
             id=result["id"], kind=kind, title=title, citation=citation,
             score=round(float(result.score or 0.0), 3) if not exact else 1000.0,
-            snippet=self._snippet(result, lang), url=url, instrument=result["instrument"],
+            snippet=self._snippet(result, lang, stems), url=url, instrument=result["instrument"],
             verification=display.get("verification", ""),
             in_force_from=display.get("in_force_from"),
             in_force_to=None if valid_to == OPEN_END else display.get("in_force_to"),
             topics=[t for t in result["topics"].split(",") if t], exact=exact,
         )
 
-    def _snippet(self, result, lang: str) -> str:
+    def _snippet(self, result, lang: str, stems: frozenset[str]) -> str:
         order = [lang] + [other for other in LANGS if other != lang]
-        result.results.fragmenter = ContextFragmenter(maxchars=240, surround=70, charlimit=SNIPPET_CHARS)
-        result.results.formatter = _Brackets()
-        if result.results.has_matched_terms():
-            for candidate in order:
-                snippet = result.highlights(f"body_{candidate}", top=2)
-                if snippet:
-                    return " ".join(snippet.split())
+        for candidate in order:
+            body = result.get(f"body_{candidate}")
+            found = snippet(body, stems) if body else None
+            if found:
+                return found
         for candidate in order:
             body = result.get(f"body_{candidate}")
             if body:
