@@ -23,6 +23,9 @@ def build_site(sources: Path, site_dir: Path) -> None:
         build(config)
     except (MkDocsException, SystemExit) as e:
         raise ValueError(f"the site build failed: {e}") from e
+    from .site.pagefind import index_site
+
+    index_site(site_dir)
 
 
 @click.command()

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh import query as Q
-from whoosh.qparser import MultifieldParser, OrGroup
+from whoosh.qparser import AndGroup, MultifieldParser, OrGroup
 
 from . import ids
 from .cite import pick
@@ -46,6 +47,22 @@ class Hit:
         return asdict(self)
 
 
+def _script(text: str) -> str:
+    latin = re.search(r"[A-Za-z]", text) is not None
+    cyrillic = re.search(r"[\u0400-\u04ff]", text) is not None
+    return "mixed" if latin == cyrillic else ("latin" if latin else "cyrillic")
+
+
+def _streamed(query: Q.Query) -> Q.Query:
+    """Unions read their postings as a stream: on small index segments Whoosh would otherwise load
+    and score every posting of every word up front, the main cost of a query on a large corpus."""
+    if isinstance(query, Q.Or):
+        query.matcher_type = Q.Or.DEFAULT_MATCHER
+    for child in query.children():
+        _streamed(child)
+    return query
+
+
 def _choice(name: str, value: str | None, allowed: tuple[str, ...]) -> None:
     if value is not None and value not in allowed:
         raise ValueError(f"{name} must be one of {', '.join(allowed)}, not {value!r}")
@@ -59,8 +76,14 @@ class Searcher:
             raise FileNotFoundError(f"no search index in {index_dir}; run `huquq index` first")
         self.ix = whoosh_index.open_dir(str(index_dir))
         self.catalog = json.loads((Path(index_dir) / CATALOG).read_text(encoding="utf-8"))
-        fields = [f"{part}_{lang}" for part in ("title", "body", "topic") for lang in LANGS]
-        self.parser = MultifieldParser(fields, self.ix.schema, group=OrGroup)
+        # A query is looked for in the fields of the languages its script can be: Latin letters in the
+        # English fields, Cyrillic in the Russian and Tajik ones (topic labels and synonyms there carry
+        # it across languages). Documents with every word come first; any word fills the list.
+        self.parsers = {}
+        for script, langs in (("latin", ("en",)), ("cyrillic", ("ru", "tg")), ("mixed", LANGS)):
+            fields = [f"{part}_{lang}" for part in ("title", "body", "topic") for lang in langs]
+            self.parsers[script] = (MultifieldParser(fields, self.ix.schema, group=AndGroup),
+                                    MultifieldParser(fields, self.ix.schema, group=OrGroup))
         # One reader for the life of the Searcher, and each filter's documents computed once:
         # a filter such as "current wording" matches most of the index.
         self.searcher = self.ix.searcher()
@@ -91,12 +114,13 @@ class Searcher:
             pid, pinpoint = cited
             for result in searcher.search(Q.Term("id", pid), filter=filters, limit=1):
                 hits.append(self._hit(result, lang, site_url, stems, pinpoint=pinpoint, exact=True))
-        parsed = self.parser.parse(text)
-        for result in searcher.search(parsed, filter=filters, limit=limit + len(hits)):
-            if any(h.id == result["id"] for h in hits):
-                continue
-            hits.append(self._hit(result, lang, site_url, stems))
-        return hits[:limit]
+        for parser in self.parsers[_script(text)]:
+            if len(hits) >= limit:
+                break
+            for result in searcher.search(_streamed(parser.parse(text)), filter=filters, limit=limit + len(hits)):
+                if len(hits) < limit and not any(h.id == result["id"] for h in hits):
+                    hits.append(self._hit(result, lang, site_url, stems))
+        return hits
 
     def _filter_set(self, *key) -> set[int]:
         if key not in self._filter_docs:

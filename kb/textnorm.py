@@ -8,8 +8,10 @@ query to the plain letters makes either spelling find the other.
 from __future__ import annotations
 
 from whoosh.analysis import (
-    CharsetFilter, LanguageAnalyzer, LowercaseFilter, RegexTokenizer, StemmingAnalyzer,
+    STOP_WORDS, CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StemmingAnalyzer, StopFilter,
 )
+from whoosh.lang import stopwords_for_language
+from whoosh.lang.snowball.russian import RussianStemmer
 from whoosh.support.charset import charset_table_to_dict
 
 TAJIK_FOLDING = str.maketrans({
@@ -33,27 +35,25 @@ _FOLD_MAP = charset_table_to_dict(
 )
 
 
+# Function words ("of", "и", "ва") are left out of the index and of queries in every language: a
+# query is searched in the fields of all three languages, and a word kept by one analyzer but dropped
+# by another would make "all the words" impossible to match.
+TAJIK_STOP = frozenset("""ва дар ба аз бо ки барои ё то ин он""".split())
+STOP = frozenset(STOP_WORDS) | frozenset(stopwords_for_language("ru")) | TAJIK_STOP
+
+
 def english_analyzer():
-    return StemmingAnalyzer()
+    return StemmingAnalyzer(stoplist=STOP)
 
 
 def russian_analyzer():
     # ё and е are one letter for searching; the Snowball stemmer expects lowercase.
-    return RegexTokenizer(WORD) | LowercaseFilter() | CharsetFilter(_FOLD_MAP) | _russian_stemmer()
-
-
-def _russian_stemmer():
-    analyzer = LanguageAnalyzer("ru")
-    # LanguageAnalyzer = tokenizer | lowercase | stopwords | stemmer: keep the last two.
-    items = list(analyzer.items)
-    chain = items[2]
-    for item in items[3:]:
-        chain = chain | item
-    return chain
+    return (RegexTokenizer(WORD) | LowercaseFilter() | CharsetFilter(_FOLD_MAP) | StopFilter(stoplist=STOP)
+            | StemFilter(stemfn=RussianStemmer().stem))
 
 
 def tajik_analyzer():
-    return RegexTokenizer(WORD) | LowercaseFilter() | CharsetFilter(_FOLD_MAP)
+    return RegexTokenizer(WORD) | LowercaseFilter() | CharsetFilter(_FOLD_MAP) | StopFilter(stoplist=STOP, minsize=1)
 
 
 ANALYZERS = {"en": english_analyzer, "ru": russian_analyzer, "tg": tajik_analyzer}

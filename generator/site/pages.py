@@ -125,12 +125,13 @@ class SiteRenderer:
         corpus = self.corpus
         instrument = corpus.instrument_of(provision)
         title = cite_provision(instrument, provision)
-        all_text = " ".join([*provision.summary.values(), *(t.content for t in provision.texts.values())])
+        tajik = [provision.title.get("tg"), instrument.title.get("tg"), provision.summary.get("tg"),
+                 provision.texts["tg"].content if "tg" in provision.texts else None]
         return self._render(
             "provision.md.j2", depth=2,
             title=f"{title}: {pick(provision.title, 'en')}" if provision.title else title,
             description=pick(provision.summary, "en"),
-            search_extra=fold_tajik(all_text) if "tg" in provision.texts else "",
+            search_extra=_folded(tajik),
             provision=provision, instrument=instrument,
             panels=self._panels(provision.summary, provision.texts),
             wordings=provision.wordings(),
@@ -145,6 +146,7 @@ class SiteRenderer:
         span = f"{start or 'date not recorded'} – {end or 'today'}" if start or end else "dates not recorded"
         return self._render(
             "instrument.md.j2", depth=1, title=pick(instrument.title, "en"),
+            search_extra=_folded([instrument.title.get("tg")]),
             description=" / ".join(instrument.title.values()),
             instrument=instrument, instrument_span=span,
             provisions=self.corpus.provisions_of(instrument.id),
@@ -173,6 +175,7 @@ class SiteRenderer:
         groups = [{"title": title, "provisions": [p for p in provisions if corpus.instrument_of(p).authority == key]}
                   for key, title in AUTHORITY_GROUPS]
         return self._render("topic.md.j2", depth=2, title=pick(topic.label, "en"),
+                            search_extra=_folded([topic.label.get("tg"), *topic.synonyms.get("tg", ())]),
                             description=pick(topic.description, "en"), topic=topic,
                             panels=self._panels(topic.argument, summary_label="Argument"),
                             groups=groups, cases=corpus.cases_on_topic(topic.id))
@@ -260,3 +263,9 @@ def _escape(text: str) -> str:
     from markupsafe import escape
 
     return str(escape(text))
+
+
+def _folded(tajik_texts: list) -> str:
+    """Tajik text with its letters folded (ҳ→х, ҷ→ч, ...), hidden on the page: the site search then finds
+    a word typed on a Russian keyboard, and the search box folds what is typed the same way."""
+    return fold_tajik(" ".join(t for t in tajik_texts if t))

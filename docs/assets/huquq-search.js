@@ -1,0 +1,104 @@
+// huquq site search: a small interface over Pagefind (pagefind/pagefind.js, built by `huquq site`).
+// Nothing is loaded until the search box is used; every file comes from this site.
+(function () {
+  "use strict";
+  var root = document.getElementById("huquq-search");
+  if (!root) return;
+  var script = document.currentScript || document.querySelector("script[src*='huquq-search.js']");
+  var siteRoot = new URL("../", script.src);
+  var input = root.querySelector("input[type=search]");
+  var filtersBox = root.querySelector(".huquq-search-filters");
+  var status = root.querySelector(".huquq-search-status");
+  var list = root.querySelector(".huquq-search-results");
+  var pagefind = null;
+  var selected = {};
+  var latest = 0;
+
+  // Tajik typed on a Russian keyboard has no ҳ ҷ қ ғ ӣ ӯ: pages carry their Tajik words folded the
+  // same way, so a query with or without the Tajik letters finds them.
+  var FOLD = { "ҳ": "х", "ҷ": "ч", "қ": "к", "ғ": "г", "ӣ": "и", "ӯ": "у" };
+  function fold(text) {
+    return text.toLowerCase().replace(/[ҳҷқғӣӯ]/g, function (c) { return FOLD[c]; });
+  }
+
+  function load() {
+    if (pagefind) return pagefind;
+    pagefind = import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (pf) {
+      return pf.options({ baseUrl: siteRoot.pathname, excerptLength: 24 }).then(function () {
+        return pf.filters().then(function (filters) { showFilters(filters); return pf; });
+      });
+    });
+    return pagefind;
+  }
+
+  function showFilters(filters) {
+    Object.keys(filters).sort().forEach(function (name) {
+      var label = document.createElement("label");
+      label.textContent = name + " ";
+      var select = document.createElement("select");
+      select.name = name;
+      select.add(new Option("any", ""));
+      Object.keys(filters[name]).sort().forEach(function (value) {
+        select.add(new Option(value + " (" + filters[name][value] + ")", value));
+      });
+      select.addEventListener("change", function () {
+        if (select.value) selected[name] = select.value; else delete selected[name];
+        run();
+      });
+      label.appendChild(select);
+      filtersBox.appendChild(label);
+    });
+  }
+
+  // The excerpt is HTML with <mark> around matched words: keep the marks and the text, nothing else.
+  function excerptNode(html) {
+    var parsed = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html").body.firstChild;
+    var p = document.createElement("p");
+    Array.prototype.forEach.call(parsed ? parsed.childNodes : [], function (node) {
+      if (node.nodeName === "MARK") {
+        var mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        p.appendChild(mark);
+      } else {
+        p.appendChild(document.createTextNode(node.textContent));
+      }
+    });
+    return p;
+  }
+
+  function run() {
+    var query = fold(input.value.trim());
+    var ticket = ++latest;
+    if (!query && !Object.keys(selected).length) { list.innerHTML = ""; status.textContent = ""; return; }
+    status.textContent = "Searching…";
+    load().then(function (pf) {
+      return pf.search(query || null, { filters: selected });
+    }).then(function (search) {
+      if (ticket !== latest) return null;
+      status.textContent = search.results.length + " result(s)";
+      return Promise.all(search.results.slice(0, 20).map(function (r) { return r.data(); }));
+    }).then(function (pages) {
+      if (!pages || ticket !== latest) return;
+      list.innerHTML = "";
+      pages.forEach(function (page) {
+        var item = document.createElement("li");
+        var link = document.createElement("a");
+        link.href = page.url;
+        link.textContent = page.meta.title || page.url;
+        item.appendChild(link);
+        item.appendChild(excerptNode(page.excerpt));
+        list.appendChild(item);
+      });
+    }).catch(function (error) {
+      status.textContent = "Search is not available here (" + error.message + "). Open the site through " +
+        "a web server, e.g. `huquq serve`, not as files.";
+    });
+  }
+
+  var timer = null;
+  input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 250); });
+  input.addEventListener("focus", load, { once: true });
+  root.querySelector("form").addEventListener("submit", function (event) { event.preventDefault(); run(); });
+  var asked = new URLSearchParams(location.search).get("q");
+  if (asked) { input.value = asked; run(); }
+})();
