@@ -10,7 +10,7 @@ SHARED_SOURCES = SOURCES.parent.parent / "shared" / "sources"
 
 
 def test_size(corpus):
-    # Issue 3 asks for 30 instruments, 300 provisions and 25 cases; provisions are still short of it.
+    # Issue 3 asks for 30 instruments, 300 provisions and 25 cases.
     assert len(corpus.instruments) >= 30
     assert len(corpus.provisions) >= 300
     assert len(corpus.cases) >= 25
