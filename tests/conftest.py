@@ -36,6 +36,16 @@ def index_dir(corpus, tmp_path_factory):
     return path
 
 
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """The site built from the real corpus, once per test session."""
+    from generator.cli_site import build_site
+
+    path = tmp_path_factory.mktemp("site") / "site"
+    build_site(SOURCES, path)
+    return path
+
+
 @pytest.fixture()
 def fixture_copy(tmp_path):
     """A writable copy of the fixture sources."""

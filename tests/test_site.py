@@ -9,10 +9,8 @@ from tests.conftest import SOURCES
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    path = tmp_path_factory.mktemp("site") / "site"
-    build_site(SOURCES, path)
-    return path
+def site(built_site):
+    return built_site
 
 
 def page(site, address):

@@ -16,20 +16,34 @@
 
   // Tajik typed on a Russian keyboard has no ҳ ҷ қ ғ ӣ ӯ: pages carry their Tajik words folded the
   // same way, so a query with or without the Tajik letters finds them.
-  var FOLD = { "ҳ": "х", "ҷ": "ч", "қ": "к", "ғ": "г", "ӣ": "и", "ӯ": "у" };
+  var FOLD = { "ҳ": "х", "ҷ": "ч", "қ": "к", "ғ": "г", "ӣ": "и", "ӯ": "у", "ё": "е" };
+  // Pagefind matches the start of words, and its stemming is English only: cutting the usual
+  // Russian and Tajik endings off a word lets "задержания" find "задержание" and "задержанию".
+  var ENDING = /(иями|ями|ами|остью|остей|ости|ость|ого|его|ому|ему|ыми|ими|ией|ий|ия|ие|ью|ья|ов|ев|ей|ам|ям|ах|ях|ом|ем|ую|ая|яя|ое|ее|ые|ый|ой|ых|их|хои|хо|ро|он|а|я|о|е|ы|и|у|ю|ь|й)$/;
+  function stem(word) {
+    if (!/[а-я]/.test(word)) return word;
+    var cut = word.replace(ENDING, "");
+    return cut.length >= 4 ? cut : word;
+  }
   function fold(text) {
-    return text.toLowerCase().replace(/[ҳҷқғӣӯ]/g, function (c) { return FOLD[c]; });
+    return text.toLowerCase().replace(/[ҳҷқғӣӯё]/g, function (c) { return FOLD[c]; })
+      .split(/\s+/).map(stem).join(" ");
   }
 
   function load() {
     if (pagefind) return pagefind;
     pagefind = import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (pf) {
-      return pf.options({ baseUrl: siteRoot.pathname, excerptLength: 24 }).then(function () {
-        return pf.filters().then(function (filters) { showFilters(filters); return pf; });
-      });
+      return pf.options({ baseUrl: siteRoot.pathname, excerptLength: 24 }).then(function () { return pf; });
     });
     return pagefind;
   }
+
+  // Filters are loaded when the reader opens them, not with the first search.
+  filtersBox.addEventListener("toggle", function () {
+    if (!filtersBox.open || filtersBox.dataset.loaded) return;
+    filtersBox.dataset.loaded = "yes";
+    load().then(function (pf) { return pf.filters(); }).then(showFilters);
+  });
 
   function showFilters(filters) {
     Object.keys(filters).sort().forEach(function (name) {
@@ -75,8 +89,10 @@
       return pf.search(query || null, { filters: selected });
     }).then(function (search) {
       if (ticket !== latest) return null;
-      status.textContent = search.results.length + " result(s)";
-      return Promise.all(search.results.slice(0, 20).map(function (r) { return r.data(); }));
+      status.textContent = search.results.length + " result(s)" +
+        (search.results.length > 10 ? ", the first 10 shown: add words or filters to narrow them" : "");
+      // Each result's text is a separate small file: fetch only the ten shown.
+      return Promise.all(search.results.slice(0, 10).map(function (r) { return r.data(); }));
     }).then(function (pages) {
       if (!pages || ticket !== latest) return;
       list.innerHTML = "";

@@ -125,7 +125,7 @@ class SiteRenderer:
         corpus = self.corpus
         instrument = corpus.instrument_of(provision)
         title = cite_provision(instrument, provision)
-        tajik = [provision.title.get("tg"), instrument.title.get("tg"), provision.summary.get("tg"),
+        tajik = [provision.title.get("tg"), provision.summary.get("tg"),
                  provision.texts["tg"].content if "tg" in provision.texts else None]
         return self._render(
             "provision.md.j2", depth=2,
