@@ -131,7 +131,7 @@ class SiteRenderer:
             "provision.md.j2", depth=2,
             title=f"{title}: {pick(provision.title, 'en')}" if provision.title else title,
             description=pick(provision.summary, "en"),
-            search_extra=_folded(tajik),
+            search_extra=" ".join([_folded(tajik), *self._topic_words(provision.topics)]),
             provision=provision, instrument=instrument,
             panels=self._panels(provision.summary, provision.texts),
             wordings=provision.wordings(),
@@ -140,6 +140,15 @@ class SiteRenderer:
             cases=corpus.cases_applying(provision.id),
             permalink=self.permalink(ids.provision_url(provision.id)),
         )
+
+    def _topic_words(self, topics) -> list[str]:
+        """Topic labels and synonyms in English and Russian (Tajik ones are folded in): the site search
+        then finds a provision written in one language by words of another."""
+        words = []
+        for topic_id in topics:
+            for lang, terms in self.corpus.topics[topic_id].words().items():
+                words += [_folded(terms)] if lang == "tg" else terms
+        return words
 
     def instrument_page(self, instrument: Instrument) -> str:
         start, end = instrument.in_force_from, instrument.in_force_to
