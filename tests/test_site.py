@@ -85,3 +85,10 @@ def test_hostile_text_is_shown_as_text(fixture_copy, tmp_path):
     html = page(site, "iccpr/9")
     assert "<script>alert(" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; **bold** {{ 7*7 }}" in html
+
+
+def test_recently_added_or_amended_page_links_each_change(site):
+    html = page(site, "changes")
+    assert "Recently added or amended" in html
+    assert 'href="../crc/37/"' in html and ">CRC, art. 37<" in html
+    assert 'href="../changes/"' in page(site, "iccpr/9") or "changes/" in page(site, "iccpr/9")

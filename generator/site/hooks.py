@@ -13,6 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from kb.errors import SourceError
+from kb.changes import check_changes, read_changes
 from kb.load import load_corpus
 
 from generator import paths
@@ -35,7 +36,12 @@ def on_config(config):
     if clash:
         raise PluginError(f"huquq: instrument ids {sorted(clash)} are reserved for site sections")
     _state["corpus"] = corpus
-    config["nav"] = navigation(corpus, config["nav"] or [{"Home": "index.md"}])
+    changes, problems = read_changes(paths.CHECKOUT / "CHANGES.md")
+    problems += check_changes(changes, corpus, "CHANGES.md")
+    if problems:
+        raise PluginError("huquq: CHANGES.md has problems:\n" + "\n".join(map(str, problems)))
+    _state["changes"] = changes
+    config["nav"] = navigation(corpus, config["nav"] or [{"Home": "index.md"}], changes=bool(changes))
     return config
 
 
@@ -45,10 +51,13 @@ def on_files(files: Files, config) -> Files:
     for page in renderer.pages():
         files.append(File.generated(config, page.src_uri, content=page.content))
         count += 1
+    if _state.get("changes"):
+        files.append(File.generated(config, "changes/index.md", content=renderer.changes_page(_state["changes"])))
     log.info("huquq: generated %d pages from %s", count, _sources())
     return files
 
 
 def on_serve(server, config, builder):
     server.watch(str(_sources()))
+    server.watch(str(paths.CHECKOUT / "CHANGES.md"))
     return server

@@ -228,6 +228,34 @@ class SiteRenderer:
             groups=[{"title": "", "items": [{"url": ids.notice_url(n.id), "title": pick(n.title, "en"),
                                              "note": "", "status": ""} for n in corpus.notices.values()]}]))
 
+    def changes_page(self, changes: list) -> str:
+        """"Recently added or amended": the changelog, with every id a link to its page."""
+        days: dict[str, list] = {}
+        for change in changes[:MAX_CHANGES]:
+            links = [{"title": self._label(record_id), "url": self._url(record_id)} for record_id in change.ids]
+            days.setdefault(change.date, []).append({"kind": change.kind, "text": change.text, "links": links})
+        return self._render("changes.md.j2", depth=1, title="Recently added or amended",
+                            days=[{"date": date, "changes": items} for date, items in days.items()])
+
+    def _label(self, record_id: str) -> str:
+        record = self.corpus.get(record_id)
+        if record_id in self.corpus.provisions:
+            return cite_provision(self.corpus.instrument_of(record), record)
+        if record is not None and hasattr(record, "short_title"):
+            return pick(record.short_title, "en")
+        if record is not None:
+            return pick(getattr(record, "title", None) or getattr(record, "label", {}), "en") or record_id
+        return record_id
+
+    def _url(self, record_id: str) -> str | None:
+        corpus = self.corpus
+        for table, url in ((corpus.provisions, ids.provision_url), (corpus.instruments, ids.instrument_url),
+                           (corpus.cases, ids.case_url), (corpus.topics, ids.topic_url),
+                           (corpus.notices, ids.notice_url)):
+            if record_id in table:
+                return url(record_id).lstrip("/")
+        return None
+
     def _instrument_item(self, instrument: Instrument) -> dict:
         count = len(instrument.provision_ids)
         return {"url": ids.instrument_url(instrument.id), "title": pick(instrument.title, "en"),
@@ -235,7 +263,7 @@ class SiteRenderer:
                 "status": ""}
 
 
-def navigation(corpus: Corpus, handwritten: list) -> list:
+def navigation(corpus: Corpus, handwritten: list, changes: bool = False) -> list:
     """The site navigation: hand-written pages, topics and instruments; never every provision."""
     def entries(instruments):
         return [{pick(i.short_title, "en") if len(pick(i.title, "en")) > 60 else pick(i.title, "en"): f"{i.id}/index.md"}
@@ -258,7 +286,11 @@ def navigation(corpus: Corpus, handwritten: list) -> list:
         {"Notices": "notices/index.md"},
         {"All instruments": "instruments/index.md"},
     ]
-    return [*handwritten[:1], *generated, *handwritten[1:]]
+    if changes:
+        generated.append({"Recently added or amended": "changes/index.md"})
+    # Home and Search first, then the law, then the other hand-written pages.
+    first = [entry for entry in handwritten if set(entry) & {"Home", "Search"}]
+    return [*first, *generated, *[entry for entry in handwritten if entry not in first]]
 
 
 class _Markup(str):
@@ -266,6 +298,9 @@ class _Markup(str):
 
     def __html__(self) -> str:
         return str(self)
+
+
+MAX_CHANGES = 200  # entries shown on the "recently added or amended" page
 
 
 def _escape(text: str) -> str:
