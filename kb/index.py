@@ -113,7 +113,7 @@ def update_index(corpus: Corpus, root: Path, index_dir: Path, full: bool = False
         changed = {p for p in current if indexed.get(p) != current[p]}
         report.removed = sorted(set(indexed) - set(current))
     report.reindexed = sorted(changed)
-    documents = [doc for doc in corpus_documents(corpus, root) if doc["source"] in changed]
+    documents = list(corpus_documents(corpus, root, only=changed))
     big = full and len(documents) > 5000
     writer = ix.writer(procs=2, limitmb=256, multisegment=True) if big else ix.writer(limitmb=128)
     try:
@@ -151,12 +151,15 @@ def catalog(corpus: Corpus) -> dict:
     }
 
 
-def corpus_documents(corpus: Corpus, root: Path) -> Iterator[dict]:
+def corpus_documents(corpus: Corpus, root: Path, only: set[str] | None = None) -> Iterator[dict]:
+    """The index documents of the corpus, or only of the records in the source files ``only``."""
     topic_words = {t.id: t.words() for t in corpus.topics.values()}
     for provision in corpus.provisions.values():
-        yield from provision_documents(corpus, provision, topic_words, root)
+        if only is None or _relative(provision.origin.path, root) in only:
+            yield from provision_documents(corpus, provision, topic_words, root)
     for case in corpus.cases.values():
-        yield case_document(corpus, case, topic_words, root)
+        if only is None or _relative(case.origin.path, root) in only:
+            yield case_document(corpus, case, topic_words, root)
 
 
 def _topic_fields(topics: tuple[str, ...], topic_words: dict) -> dict:
