@@ -36,7 +36,9 @@ def on_config(config):
     if clash:
         raise PluginError(f"huquq: instrument ids {sorted(clash)} are reserved for site sections")
     _state["corpus"] = corpus
-    changes, problems = read_changes(paths.CHECKOUT / "CHANGES.md")
+    # The changelog beside the sources (the checkout's CHANGES.md for its legal_sources/); another
+    # folder of sources (a test's, a benchmark's) has none, and its site has no changes page.
+    changes, problems = read_changes(_sources().parent / "CHANGES.md")
     problems += check_changes(changes, corpus, "CHANGES.md")
     if problems:
         raise PluginError("huquq: CHANGES.md has problems:\n" + "\n".join(map(str, problems)))
@@ -59,5 +61,5 @@ def on_files(files: Files, config) -> Files:
 
 def on_serve(server, config, builder):
     server.watch(str(_sources()))
-    server.watch(str(paths.CHECKOUT / "CHANGES.md"))
+    server.watch(str(_sources().parent / "CHANGES.md"))
     return server
