@@ -31,7 +31,7 @@ HEADING = re.compile(
 )
 TAJIK_LETTERS = set("ҳҷқғӣӯҲҶҚҒӢӮ")
 # Headings of parts and chapters between articles: not part of any article's text.
-SECTION = re.compile(r"^\s*(#+\s.*|(?i:part|chapter|section|раздел|глава|параграф|қисми|боби|фасли)\s+"
+SECTION = re.compile(r"^\s*(#+.*|(?i:part|chapter|section|раздел|глава|параграф|қисми|боби|фасли)\s+"
                      r"[\dIVXLC]+\.?(\s+[A-ZА-ЯЁҲҶҚҒӢӮ\d].*)?)$")  # "Глава 5. Задержание", not "Part 2 of this article"
 
 
