@@ -110,3 +110,9 @@ def test_no_request_leaves_the_site(browser, server):
     origins = browser.execute_script(
         "return performance.getEntriesByType('resource').map(e => new URL(e.name).origin)")
     assert origins and set(origins) == {server}
+
+
+def test_more_results_on_request(browser, server):
+    first = len(search(browser, server, "torture"))
+    browser.find_element(By.CSS_SELECTOR, ".huquq-search-more").click()
+    WebDriverWait(browser, 30).until(lambda b: len(b.find_elements(By.CSS_SELECTOR, ".huquq-search-results li")) > first)

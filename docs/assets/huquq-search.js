@@ -80,36 +80,49 @@
     return p;
   }
 
+  var PAGE = 5;  // results fetched at a time: each is a small file, and phones are on slow networks
+  var found = [];
+  var more = root.querySelector(".huquq-search-more");
+
+  function show(from, ticket) {
+    return Promise.all(found.slice(from, from + PAGE).map(function (r) { return r.data(); }))
+      .then(function (pages) {
+        if (ticket !== latest) return;
+        pages.forEach(function (page) {
+          var item = document.createElement("li");
+          var link = document.createElement("a");
+          link.href = page.url;
+          link.textContent = page.meta.title || page.url;
+          item.appendChild(link);
+          item.appendChild(excerptNode(page.excerpt));
+          list.appendChild(item);
+        });
+        more.hidden = list.children.length >= found.length;
+      });
+  }
+
   function run() {
     var query = fold(input.value.trim());
     var ticket = ++latest;
-    if (!query && !Object.keys(selected).length) { list.innerHTML = ""; status.textContent = ""; return; }
+    if (!query && !Object.keys(selected).length) {
+      list.innerHTML = ""; status.textContent = ""; more.hidden = true; return;
+    }
     status.textContent = "Searching…";
     load().then(function (pf) {
       return pf.search(query || null, { filters: selected });
     }).then(function (search) {
       if (ticket !== latest) return null;
-      status.textContent = search.results.length + " result(s)" +
-        (search.results.length > 10 ? ", the first 10 shown: add words or filters to narrow them" : "");
-      // Each result's text is a separate small file: fetch only the ten shown.
-      return Promise.all(search.results.slice(0, 10).map(function (r) { return r.data(); }));
-    }).then(function (pages) {
-      if (!pages || ticket !== latest) return;
+      found = search.results;
+      status.textContent = found.length + " result(s)";
       list.innerHTML = "";
-      pages.forEach(function (page) {
-        var item = document.createElement("li");
-        var link = document.createElement("a");
-        link.href = page.url;
-        link.textContent = page.meta.title || page.url;
-        item.appendChild(link);
-        item.appendChild(excerptNode(page.excerpt));
-        list.appendChild(item);
-      });
+      return show(0, ticket);
     }).catch(function (error) {
       status.textContent = "Search is not available here (" + error.message + "). Open the site through " +
         "a web server, e.g. `huquq serve`, not as files.";
     });
   }
+
+  more.addEventListener("click", function () { show(list.children.length, latest); });
 
   var timer = null;
   input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 250); });
