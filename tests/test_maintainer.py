@@ -242,3 +242,16 @@ def test_part_and_chapter_headings_are_not_article_text():
 def test_a_sentence_starting_with_part_stays_in_the_text():
     (article,), _ = parse_articles("Article 3\nPart 2 of this article applies.\nГлава 5 настоящего\n", "en", "x")
     assert article.body.startswith("Part 2 of this article applies.")
+
+
+def test_import_keeps_the_headings_as_titles_in_their_language(run, fixture_copy, tmp_path):
+    new_instrument(run, fixture_copy)
+    pasted = tmp_path / "law_ru.txt"
+    pasted.write_text("Статья 19. Право на судебную защиту\nКаждому гарантируется судебная защита.\n"
+                      "Статья 143¹. Пытки\nТекст статьи.\n", encoding="utf-8")
+    result = run("import", pasted, "--sources", fixture_copy, "--instrument", "udhr-sample", "--lang", "ru",
+                 "--source-url", "https://example.org/law")
+    assert result.exit_code == 0, result.stderr
+    provisions = load_corpus(fixture_copy).provisions
+    assert provisions["udhr-sample/19"].title == {"ru": "Право на судебную защиту"}
+    assert provisions["udhr-sample/143-1"].texts["ru"].content == "Текст статьи."
