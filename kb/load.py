@@ -240,7 +240,10 @@ def read_file(path: Path, kind: str, cache_dir: Path | None = None) -> tuple[str
     if not isinstance(data, Mapping):
         return shown, None, digest, [Problem(shown, getattr(data, "line", 1) or 1,
                                              "expected a mapping of fields at the top of the file")]
-    problems = schema_problems(shown, kind, data)
+    from .validate import control_characters
+
+    # Checked once, here, so that a file from the parse cache is known to be clean.
+    problems = schema_problems(shown, kind, data) + control_characters(data, shown)
     if not problems:
         parsecache.put(cache_dir, digest, kind, data)
     return shown, (None if problems else data), digest, problems

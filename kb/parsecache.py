@@ -23,7 +23,7 @@ from typing import Any
 
 from .schema import schema_json
 
-FORMAT = "1"
+FORMAT = "2"  # bump when what a cached file has been checked for changes
 
 
 @lru_cache(maxsize=None)

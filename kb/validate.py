@@ -26,7 +26,7 @@ def duplicate(kind: str, record_id: str, shown: str, line: int, first: Origin) -
 
 def check_placement(kind: str, data: Mapping, shown: str, path: Path, root: Path) -> list[Problem]:
     """A record lives where its id says: instruments/tj/tj-x.yaml, cases/hrc/x.yaml, ..."""
-    problems = control_characters(data, shown)
+    problems: list[Problem] = []
     rel = path.relative_to(root).parts
     if kind == "instrument":
         record_id, folder = data["id"], rel[1] if len(rel) > 2 else ""
