@@ -48,9 +48,17 @@ class Hit:
 
 
 def _script(text: str) -> str:
+    """Which languages' fields a query needs, from its letters: ы щ ц ь are Russian only (the Tajik
+    alphabet has none of them), ҳ ҷ қ ғ ӣ ӯ Tajik only; other Cyrillic could be either."""
     latin = re.search(r"[A-Za-z]", text) is not None
     cyrillic = re.search(r"[\u0400-\u04ff]", text) is not None
-    return "mixed" if latin == cyrillic else ("latin" if latin else "cyrillic")
+    if latin == cyrillic:
+        return "mixed"
+    if latin:
+        return "latin"
+    russian = re.search(r"[ыщцьЫЩЦЬ]", text) is not None
+    tajik = re.search(r"[ҳҷқғӣӯҲҶҚҒӢӮ]", text) is not None
+    return "russian" if russian and not tajik else "tajik" if tajik and not russian else "cyrillic"
 
 
 def _streamed(query: Q.Query) -> Q.Query:
@@ -80,8 +88,9 @@ class Searcher:
         # English fields, Cyrillic in the Russian and Tajik ones (topic labels and synonyms there carry
         # it across languages). Documents with every word come first; any word fills the list.
         self.parsers = {}
-        for script, langs in (("latin", ("en",)), ("cyrillic", ("ru", "tg")), ("mixed", LANGS)):
-            fields = [f"{part}_{lang}" for part in ("title", "body", "topic") for lang in langs]
+        for script, langs in (("latin", ("en",)), ("russian", ("ru",)), ("tajik", ("tg",)),
+                              ("cyrillic", ("ru", "tg")), ("mixed", LANGS)):
+            fields = [f"text_{lang}" for lang in langs]
             self.parsers[script] = (MultifieldParser(fields, self.ix.schema, group=AndGroup),
                                     MultifieldParser(fields, self.ix.schema, group=OrGroup))
         # One reader for the life of the Searcher, and each filter's documents computed once:
