@@ -1,6 +1,6 @@
 """Synthetic corpora shaped like the real one, for the scale benchmarks (never for legal_sources/).
 
-Instruments of 100 provisions, half Tajik-style (``tj-synth-0001``), half international
+Instruments of 50-200 provisions, half Tajik-style (``tj-synth-0001``), half international
 (``synth-0002``); each provision with English and Russian titles and summaries and a text of
 50-800 words in English, Russian or both, drawn from real legal vocabulary so that the stemmers have
 real work: the words and their frequencies are those of the real corpus's English and Russian
@@ -22,7 +22,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-PER_INSTRUMENT = 100
+PER_INSTRUMENT = (50, 200)  # provisions per instrument (file), drawn uniformly
 
 
 
@@ -113,7 +113,7 @@ def write_corpus(target: Path, provisions: int, seed: int = 1) -> Path:
     number = 0
     while provisions > 0:
         number += 1
-        folder, data = instrument(rng, number, min(PER_INSTRUMENT, provisions), topics)
+        folder, data = instrument(rng, number, min(rng.randint(*PER_INSTRUMENT), provisions), topics)
         provisions -= len(data["provisions"])
         path = target / "instruments" / folder / f"{data['id']}.yaml"
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
