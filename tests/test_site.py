@@ -92,3 +92,22 @@ def test_recently_added_or_amended_page_links_each_change(site):
     assert "Recently added or amended" in html
     assert 'href="../crc/37/"' in html and ">CRC, art. 37<" in html
     assert 'href="../changes/"' in page(site, "iccpr/9") or "changes/" in page(site, "iccpr/9")
+
+
+def test_pages_carry_the_site_search_filters_and_folded_tajik(site):
+    provision = page(site, "iccpr/9")
+    assert "data-pagefind-body" in provision
+    for value in ("Kind:Provision", "Jurisdiction:International law", "Instrument:ICCPR", "Topic:Arbitrary detention"):
+        assert f'data-pagefind-filter="{value}"' in provision, value
+    tajik = page(site, "tj-constitution/5")
+    assert 'data-pagefind-filter="Jurisdiction:Tajik law"' in tajik
+    folded = re.search(r'<div class="huquq-folded" hidden aria-hidden="true">([^<]*)</div>', tajik).group(1)
+    assert "кадр" in folded and not re.search("[ҳҷқғӣӯ]", folded)
+    case = page(site, "cases/toonen-v-australia")
+    assert 'data-pagefind-filter="Kind:Case"' in case
+    assert 'data-pagefind-filter="Jurisdiction:International law"' in case
+    # The search index and the search page are in the site; the theme's own search is not.
+    assert (site / "pagefind" / "pagefind.js").is_file()
+    assert 'src="../assets/huquq-search.js"' in page(site, "find")
+    assert not (site / "search" / "search_index.json").exists()
+    assert "assets/huquq-header.js" in provision

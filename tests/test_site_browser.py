@@ -87,6 +87,8 @@ def test_tajik_typed_without_tajik_letters_finds_the_tajik_text(browser, server)
 def test_query_with_tajik_letters_finds_the_same(browser, server):
     results = search(browser, server, "қадр ва номус")
     assert urlparse(results[0].get_attribute("href")).path == "/tj-constitution/5/"
+    if len(results) == 1:  # one result: no "More results" button
+        assert not browser.find_element(By.CSS_SELECTOR, ".huquq-search-more").is_displayed()
 
 
 def test_filter_narrows_to_tajik_law(browser, server):
@@ -116,3 +118,32 @@ def test_more_results_on_request(browser, server):
     first = len(search(browser, server, "torture"))
     browser.find_element(By.CSS_SELECTOR, ".huquq-search-more").click()
     WebDriverWait(browser, 30).until(lambda b: len(b.find_elements(By.CSS_SELECTOR, ".huquq-search-results li")) > first)
+
+
+def test_header_button_and_home_page_box_lead_to_the_search(browser, server):
+    browser.get(f"{server}/iccpr/9/")
+    button = WebDriverWait(browser, 30).until(
+        EC.presence_of_element_located((By.CSS_SELECTOR, ".md-header .huquq-header-search")))
+    assert urlparse(button.get_attribute("href")).path == "/find/"
+    browser.get(f"{server}/")
+    box = browser.find_element(By.CSS_SELECTOR, ".huquq-home-search input[name=q]")
+    box.send_keys("шиканча")  # шиканҷа (torture), typed with ч
+    box.submit()
+    WebDriverWait(browser, 30).until(
+        EC.presence_of_element_located((By.CSS_SELECTOR, ".huquq-search-results li a")))
+    assert urlparse(browser.current_url).path == "/find/"
+
+
+def test_filter_by_instrument(browser, server):
+    search(browser, server, "detention")
+    browser.find_element(By.CSS_SELECTOR, ".huquq-search-filters summary").click()
+    WebDriverWait(browser, 30).until(EC.presence_of_element_located(
+        (By.CSS_SELECTOR, ".huquq-search-filters select[name=Instrument]")))
+    Select(browser.find_element(By.CSS_SELECTOR, ".huquq-search-filters select[name=Instrument]")) \
+        .select_by_value("ICCPR")
+
+    def paths(b):
+        return [urlparse(h).path for h in b.execute_script(
+            "return [...document.querySelectorAll('.huquq-search-results li a')].map(a => a.href)")]
+
+    WebDriverWait(browser, 30).until(lambda b: paths(b) and all(p.startswith("/iccpr/") for p in paths(b)))
