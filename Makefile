@@ -27,5 +27,6 @@ bench: $(STAMP)
 clean:
 	rm -rf build site
 
+# make bench-scale SIZES=1000,10000 (default 1000,10000,50000; sites at 1000 and 5000)
 bench-scale: $(STAMP)
-	$(BIN)/python bench/scale.py
+	$(BIN)/python bench/scale.py $(if $(SIZES),--sizes $(SIZES))

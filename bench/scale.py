@@ -2,9 +2,10 @@
 
 For each size: load and validate, full index build, one changed file re-indexed (in the library and
 through a fresh `huquq index` process), index size, query latency through the library and through a
-fresh `huquq search` process, and the same queries on SQLite FTS5 as a reference. With --site, the
-site build time and size too. Results are printed as a Markdown table and written to
-bench/RESULTS.md.
+fresh `huquq search` process, and the same queries on SQLite FTS5 as a reference; at the
+--single-writer-sizes, the full build with a one-process Whoosh writer too; the slowest queries and
+how many documents they match. At the --site-sizes, the site build time and size. Results are printed
+as Markdown tables and written to bench/RESULTS.md.
 
     python bench/scale.py --sizes 1000,10000,50000 --site-sizes 1000,5000
 """
@@ -12,9 +13,11 @@ bench/RESULTS.md.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import os
 import platform
+import re
 import shutil
 import sqlite3
 import statistics
@@ -30,6 +33,7 @@ from bench.synthetic import write_corpus  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "build" / "bench"
 HUQUQ = Path(sys.executable).with_name("huquq")
+KEEP = "<!-- written by hand: kept when bench/scale.py rewrites this file -->"
 
 
 def seconds(function) -> float:
@@ -63,7 +67,8 @@ def change_one_file(sources: Path) -> None:
 
 
 def fts5(corpus, asked: list[str], folder: Path) -> dict:
-    """The same texts in SQLite FTS5 (unicode61 tokenizer, no stemming): a reference point."""
+    """The same texts in SQLite FTS5 (unicode61 tokenizer, no stemming): a reference point. Queried as
+    kb.search queries Whoosh: all the words first, any of them when fewer than ten documents have all."""
     path = folder / "fts5.sqlite"
     path.unlink(missing_ok=True)
 
@@ -81,46 +86,118 @@ def fts5(corpus, asked: list[str], folder: Path) -> dict:
     built = seconds(build)
     db = sqlite3.connect(path)
     latencies = []
+    sql = "SELECT id, bm25(docs) FROM docs WHERE docs MATCH ? ORDER BY bm25(docs) LIMIT 10"
+
+    def search(query: str) -> None:
+        # As kb.search does: documents with every word first, then any word fills the ten.
+        words = [f'"{word}"' for word in re.findall(r"\w+", query)]
+        rows = db.execute(sql, (" AND ".join(words),)).fetchall()
+        if len(rows) < 10:
+            db.execute(sql, (" OR ".join(words),)).fetchall()
+
     for query in asked:
-        expression = " OR ".join(f'"{word}"' for word in query.split())
-        latencies.append(seconds(lambda: db.execute(
-            "SELECT id, bm25(docs) FROM docs WHERE docs MATCH ? ORDER BY bm25(docs) LIMIT 10",
-            (expression,)).fetchall()) * 1000)
+        latencies.append(seconds(lambda: search(query)) * 1000)
     db.close()
     return {"build": built, "size": path.stat().st_size, "median": statistics.median(latencies),
             "p95": percentile(latencies, 0.95)}
 
 
-def run_size(size: int) -> dict:
-    from kb import load_corpus
-    from kb.index import update_index
+@contextlib.contextmanager
+def one_process_writer():
+    """Whoosh's writer forced to one process (kb.index asks for two above 5,000 documents)."""
+    from whoosh.index import FileIndex
+
+    writer = FileIndex.writer
+
+    def single(self, procs=1, **options):
+        options.pop("multisegment", None)
+        return writer(self, **options)
+
+    FileIndex.writer = single
+    try:
+        yield
+    finally:
+        FileIndex.writer = writer
+
+
+def library_latencies(index: Path, asked: list[str]) -> list[float]:
+    """Milliseconds per query through kb.search.Searcher, warm (one Searcher, as a server keeps)."""
     from kb.search import Searcher
 
-    sources = write_corpus(WORK / f"sources-{size}", size)
-    index = WORK / f"index-{size}"
-    result: dict = {"size": size, "files": len(list(sources.rglob("*.yaml"))),
+    searcher = Searcher(index)
+    for query in asked[:5]:
+        searcher.search(query)  # warm the caches, as a long-running process has them
+    latencies = [seconds(lambda q=q: searcher.search(q)) * 1000 for q in asked]
+    searcher.close()
+    return latencies
+
+
+def matching(index: Path, query: str) -> tuple[int, int, int]:
+    """Documents with every word of ``query``, with any of its words, and in all (as kb.search parses it)."""
+    from kb.search import Searcher, _script
+
+    searcher = Searcher(index)
+    every, anyone = searcher.parsers[_script(query)]
+    counts = (len(list(every.parse(query).docs(searcher.searcher))),
+              len(list(anyone.parse(query).docs(searcher.searcher))), searcher.ix.doc_count())
+    searcher.close()
+    return counts
+
+
+def real_index() -> Path:
+    """The real corpus indexed under build/bench, to compare how common the query words are there."""
+    from kb import load_corpus
+    from kb.index import update_index
+
+    index = WORK / "index-real"
+    update_index(load_corpus(ROOT / "legal_sources"), ROOT / "legal_sources", index)
+    return index
+
+
+def slowest(index: Path, asked: list[str], latencies: list[float], count: int = 3) -> list[tuple]:
+    """The slowest queries, with how many documents have all their words and any of them (Whoosh
+    scores every document with all the words, and when fewer than ten have them, every one with any
+    of them that its block-quality skipping cannot pass over), here and in the real corpus."""
+    real = real_index()
+    return [(query, took, matching(index, query), matching(real, query))
+            for took, query in sorted(zip(latencies, asked), reverse=True)[:count]]
+
+
+def run_size(size: int, single_writer_sizes: set[int] = frozenset(), clustered: bool = False) -> dict:
+    from kb import load_corpus
+    from kb.index import update_index
+
+    name = f"{size}-clustered" if clustered else f"{size}"
+    sources = write_corpus(WORK / f"sources-{name}", size, clustered=clustered)
+    index = WORK / f"index-{name}"
+    result: dict = {"size": size, "clustered": clustered, "files": len(list(sources.rglob("*.yaml"))),
                     "source_mb": folder_size(sources) / 1e6}
-    cache = WORK / f"cache-{size}"
+    cache = WORK / f"cache-{name}"
     shutil.rmtree(cache, ignore_errors=True)
     result["load"] = seconds(lambda: load_corpus(sources, cache_dir=cache))  # cold: fills the parse cache
     result["load_cached"] = seconds(lambda: load_corpus(sources, cache_dir=cache))
     corpus = load_corpus(sources, cache_dir=cache)
     result["full"] = seconds(lambda: update_index(corpus, sources, index, full=True))
     result["index_mb"] = folder_size(index) / 1e6
+    if size in single_writer_sizes and not clustered:
+        # kb.index uses Whoosh's two-process writer above 5,000 documents; the same build with one.
+        single = WORK / f"index-{size}-single"
+        shutil.rmtree(single, ignore_errors=True)
+        with one_process_writer():
+            result["full_single"] = seconds(lambda: update_index(corpus, sources, single, full=True))
+        result["single_latency"] = library_latencies(single, queries())
+        shutil.rmtree(single)
     change_one_file(sources)
     result["incremental_library"] = seconds(lambda: update_index(load_corpus(sources, cache_dir=cache), sources, index))
     command = [str(HUQUQ), "index", "--sources", str(sources), "--index", str(index)]
-    env = {**os.environ, "HUQUQ_BUILD": str(WORK / f"build-{size}")}
+    env = {**os.environ, "HUQUQ_BUILD": str(WORK / f"build-{name}")}
     subprocess.run(command, check=True, capture_output=True, env=env)  # fills the command's parse cache
     change_one_file(sources)  # a second edit, for the command (the first is indexed now)
     result["incremental_command"] = seconds(lambda: subprocess.run(command, check=True, capture_output=True, env=env))
     asked = queries()
-    searcher = Searcher(index)
-    for query in asked[:5]:
-        searcher.search(query)  # warm the caches, as a long-running process has them
-    latencies = [seconds(lambda q=q: searcher.search(q)) * 1000 for q in asked]
-    searcher.close()
+    latencies = library_latencies(index, asked)
     result["library_median"], result["library_p95"] = statistics.median(latencies), percentile(latencies, 0.95)
+    result["slowest"] = slowest(index, asked, latencies)
     process = [seconds(lambda q=q: subprocess.run(
         [str(HUQUQ), "search", "--sources", str(sources), "--index", str(index), q],
         check=True, capture_output=True)) for q in asked[:10]]
@@ -145,14 +222,20 @@ def run_site(size: int) -> dict:
             "pagefind_mb": folder_size(pagefind) / 1e6 if pagefind.exists() else None}
 
 
+def label(result: dict) -> str:
+    return f"{result['size']:,}" + (" clustered" if result.get("clustered") else "")
+
+
 def report(results: list[dict], sites: list[dict]) -> str:
     lines = [
         f"# Scale benchmarks ({dt.date.today().isoformat()})",
         "",
         f"Machine: {os.cpu_count()} cores, Python {platform.python_version()}, {platform.machine()}. "
         "Synthetic corpora from bench/synthetic.py (English and Russian texts of 50-800 words drawn "
-        "from the real corpus's vocabulary and word frequencies, 100 provisions per file); the queries "
-        f"are the {len(queries())} example searches of the real topics (en, ru, tg). Produced by `make bench-scale`.",
+        "from the real corpus's vocabulary and word frequencies, 50-200 provisions per file); the queries "
+        f"are the {len(queries())} example searches of the real topics (en, ru, tg). Rows marked \"clustered\": 60% of "
+        "each provision's words drawn from one real provision's words, so that words co-occur by subject as in "
+        "real law (the other rows draw every word independently: a worst case for search). Produced by `make bench-scale`.",
         "",
         "## Search",
         "",
@@ -162,11 +245,45 @@ def report(results: list[dict], sites: list[dict]) -> str:
     for r in results:
         f = r["fts5"]
         lines.append(
-            f"| {r['size']:,} | {r['files']} | {r['source_mb']:.0f} MB | {r['load']:.1f} / {r['load_cached']:.1f} s | {r['full']:.1f} s "
+            f"| {label(r)} | {r['files']} | {r['source_mb']:.0f} MB | {r['load']:.1f} / {r['load_cached']:.1f} s | {r['full']:.1f} s "
             f"| {r['index_mb']:.0f} MB | {r['incremental_library']:.1f} s / {r['incremental_command']:.1f} s "
             f"| {r['library_median']:.1f} / {r['library_p95']:.1f} ms "
             f"| {r['process_median']:.2f} / {r['process_p95']:.2f} s "
             f"| {f['build']:.1f} s / {f['size'] / 1e6:.0f} MB / {f['median']:.1f} / {f['p95']:.1f} ms |")
+    compared = [r for r in results if "full_single" in r]
+    if compared:
+        lines += ["", "## Whoosh's two-process writer (used by kb.index above 5,000 documents)", "",
+                  "| provisions | full build, two processes | full build, one process | library median / p95 on the one-process index |",
+                  "|---|---|---|---|"]
+        for r in compared:
+            single = r["single_latency"]
+            lines.append(f"| {r['size']:,} | {r['full']:.1f} s | {r['full_single']:.1f} s "
+                         f"| {statistics.median(single):.1f} / {percentile(single, 0.95):.1f} ms |")
+    lines += ["", "## Slowest queries (library)", "",
+              "Documents with every word are all scored; when fewer than ten have every word, documents "
+              "with any word are searched too. The synthetic texts draw words independently, so a common "
+              "word is in far more documents than in real texts, where words cluster by subject: the last "
+              "column is the same query on the real corpus.", "",
+              "| provisions | query | ms | every word / any word | real corpus: every word / any word |",
+              "|---|---|---|---|---|"]
+
+    def shares(counts):
+        every, anyone, total = counts
+        return f"{every:,} ({every / total:.0%}) / {anyone:,} ({anyone / total:.0%}) of {total:,}"
+
+    for r in results:
+        for query, took, here, real in r["slowest"]:
+            lines.append(f"| {label(r)} | {query} | {took:.1f} | {shares(here)} | {shares(real)} |")
+    at = next((r for r in results if r["size"] == 10000 and not r["clustered"]), None)
+    if at:
+        checks = [("library query p95", "< 25 ms", f"{at['library_p95']:.1f} ms", at["library_p95"] < 25),
+                  ("fresh `huquq search` process (median)", "< 0.5 s", f"{at['process_median']:.2f} s",
+                   at["process_median"] < 0.5),
+                  ("one changed file re-indexed by `huquq index`", "< 2 s", f"{at['incremental_command']:.1f} s",
+                   at["incremental_command"] < 2),
+                  ("full index build", "< 30 s", f"{at['full']:.1f} s", at["full"] < 30)]
+        lines += ["", "## Targets at 10,000 provisions", "", "| what | target | measured | met |", "|---|---|---|---|"]
+        lines += [f"| {what} | {target} | {got} | {'yes' if ok else '**no**'} |" for what, target, got, ok in checks]
     if sites:
         lines += ["", "## Site", "", "| provisions | pages | build | size | Material search index | Pagefind index |",
                   "|---|---|---|---|---|---|"]
@@ -175,6 +292,9 @@ def report(results: list[dict], sites: list[dict]) -> str:
             pagefind = f"{s['pagefind_mb']:.1f} MB" if s["pagefind_mb"] is not None else "none"
             lines.append(f"| {s['size']:,} | {s['pages']:,} | {s['seconds']:.0f} s | {s['mb']:.0f} MB "
                          f"| {material} | {pagefind} |")
+        lines += ["", "Target at 5,000 provisions: under 90 s and 500 MB. \"none\": Material's search plugin is not "
+                  "in mkdocs.yml (the site's search is Pagefind, whose index is loaded in chunks as a query needs "
+                  "them), so there is no site/search/search_index.json."]
     return "\n".join(lines) + "\n"
 
 
@@ -182,13 +302,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="1000,10000,50000", help="Corpus sizes for the search benchmark.")
     parser.add_argument("--site-sizes", default="1000,5000", help="Corpus sizes for the site build ('' for none).")
+    parser.add_argument("--single-writer-sizes", default="10000",
+                        help="Sizes at which the full build is also timed with a one-process Whoosh writer.")
+    parser.add_argument("--clustered-sizes", default="10000",
+                        help="Sizes also measured on a corpus whose words cluster by subject (synthetic.py).")
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "RESULTS.md")
     args = parser.parse_args()
+    single = {int(s) for s in args.single_writer_sizes.split(",") if s}
+    clustered = [int(s) for s in args.clustered_sizes.split(",") if s]
     WORK.mkdir(parents=True, exist_ok=True)
     results = []
     for size in [int(s) for s in args.sizes.split(",") if s]:
         print(f"search benchmark at {size:,} provisions…", file=sys.stderr)
-        results.append(run_size(size))
+        results.append(run_size(size, single))
+        print(report(results, []), file=sys.stderr)
+    for size in clustered:
+        print(f"search benchmark at {size:,} provisions, clustered words…", file=sys.stderr)
+        results.append(run_size(size, clustered=True))
         print(report(results, []), file=sys.stderr)
     sites = []
     for size in [int(s) for s in args.site_sizes.split(",") if s]:
@@ -196,6 +326,10 @@ def main() -> None:
         sites.append(run_site(size))
     text = report(results, sites)
     print(text)
+    # Notes written by hand below the marker (other benchmarks' figures, remarks) are kept.
+    previous = args.output.read_text(encoding="utf-8") if args.output.exists() else ""
+    if KEEP in previous:
+        text += "\n" + previous[previous.index(KEEP):]
     args.output.write_text(text, encoding="utf-8")
 
 

@@ -7,7 +7,7 @@ real work: the words and their frequencies are those of the real corpus's Englis
 summaries and texts. Deterministic for a given seed. The real topics.yaml is copied (without its
 example queries) so that topic ids validate.
 
-    python bench/synthetic.py 10000 build/bench/sources-10000
+    python bench/synthetic.py 10000 build/bench/sources-10000 [--clustered]
 """
 
 from __future__ import annotations
@@ -47,13 +47,39 @@ def _real_words() -> dict[str, tuple[list[str], list[int]]]:
 
 
 VOCABULARY = _real_words()
+SUBJECT_SHARE = 0.6  # in "clustered" corpora, the share of a text's words drawn from its subject
 
 
-def words(rng: random.Random, lang: str, low: int, high: int) -> str:
+def _real_subjects() -> list[dict[str, tuple[list[str], list[int]]]]:
+    """Per real provision with English and Russian wording: the words of each language (title,
+    summary, text) and their counts. A "clustered" corpus draws most of a provision's words from
+    one of these, so words co-occur by subject as in real law instead of independently."""
+    subjects = []
+    for path in sorted((ROOT / "legal_sources" / "instruments").rglob("*.yaml")):
+        for record in yaml.safe_load(path.read_text(encoding="utf-8")).get("provisions", []):
+            counts = {}
+            for lang in ("en", "ru"):
+                parts = [record.get("title", {}).get(lang, ""), record.get("summary", {}).get(lang, ""),
+                         (record.get("text", {}).get(lang) or {}).get("content", "")]
+                found = Counter(w.lower() for w in re.findall(r"[^\W\d_]{2,}", " ".join(parts)))
+                if sum(found.values()) >= 20:
+                    counts[lang] = (list(found), list(found.values()))
+            if len(counts) == 2:
+                subjects.append(counts)
+    return subjects
+
+
+def words(rng: random.Random, lang: str, low: int, high: int, subject: dict | None = None) -> str:
     vocabulary, weights = VOCABULARY[lang]
     count = rng.randint(low, high)
+    if subject is None:
+        drawn = rng.choices(vocabulary, weights, k=count)
+    else:
+        own = round(count * SUBJECT_SHARE)
+        drawn = rng.choices(*subject[lang], k=own) + rng.choices(vocabulary, weights, k=count - own)
+        rng.shuffle(drawn)
     sentences, sentence = [], []
-    for word in rng.choices(vocabulary, weights, k=count):
+    for word in drawn:
         sentence.append(word)
         if len(sentence) >= rng.randint(8, 20):
             sentences.append(" ".join(sentence).capitalize() + ".")
@@ -63,15 +89,16 @@ def words(rng: random.Random, lang: str, low: int, high: int) -> str:
     return " ".join(sentences)
 
 
-def provision(rng: random.Random, label: int, topics: list[str]) -> dict:
+def provision(rng: random.Random, label: int, topics: list[str], subjects: list | None = None) -> dict:
+    subject = rng.choice(subjects) if subjects else None
     record: dict = {
         "label": str(label),
-        "title": {"en": words(rng, "en", 2, 6).rstrip("."), "ru": words(rng, "ru", 2, 6).rstrip(".")},
-        "summary": {"en": words(rng, "en", 15, 40), "ru": words(rng, "ru", 15, 40)},
+        "title": {"en": words(rng, "en", 2, 6, subject).rstrip("."), "ru": words(rng, "ru", 2, 6, subject).rstrip(".")},
+        "summary": {"en": words(rng, "en", 15, 40, subject), "ru": words(rng, "ru", 15, 40, subject)},
     }
     languages = rng.choice([("en",), ("ru",), ("en", "ru")])
     record["text"] = {
-        lang: {"kind": "transcription", "content": words(rng, lang, 50, 800),
+        lang: {"kind": "transcription", "content": words(rng, lang, 50, 800, subject),
                "source": {"title": "Synthetic text", "provenance": "bench/synthetic.py"}}
         for lang in languages
     }
@@ -81,7 +108,8 @@ def provision(rng: random.Random, label: int, topics: list[str]) -> dict:
     return record
 
 
-def instrument(rng: random.Random, number: int, count: int, topics: list[str]) -> tuple[str, dict]:
+def instrument(rng: random.Random, number: int, count: int, topics: list[str],
+               subjects: list | None = None) -> tuple[str, dict]:
     tajik = number % 2 == 1
     instrument_id = f"{'tj-' if tajik else ''}synth-{number:04d}"
     data = {
@@ -92,14 +120,21 @@ def instrument(rng: random.Random, number: int, count: int, topics: list[str]) -
         "kind": "law" if tajik else "treaty",
         "jurisdiction": "tj" if tajik else "intl",
         "official_sources": [{"title": "Synthetic", "url": "https://example.org/synthetic"}],
-        "provisions": [provision(rng, label, topics) for label in range(1, count + 1)],
+        "provisions": [provision(rng, label, topics, subjects) for label in range(1, count + 1)],
     }
     return ("tj" if tajik else "un"), data
 
 
-def write_corpus(target: Path, provisions: int, seed: int = 1) -> Path:
-    """Write a corpus of ``provisions`` provisions under ``target`` (replaced if it exists)."""
+def write_corpus(target: Path, provisions: int, seed: int = 1, clustered: bool = False) -> Path:
+    """Write a corpus of ``provisions`` provisions under ``target`` (replaced if it exists).
+
+    By default every word of a text is drawn independently from the real corpus's word frequencies,
+    which spreads common words over far more documents than real texts do (the worst case for
+    search). ``clustered`` draws 60% of each provision's words from one real provision's words (its
+    "subject"), so that words co-occur roughly as in real law.
+    """
     rng = random.Random(seed)
+    subjects = _real_subjects() if clustered else None
     if target.exists():
         shutil.rmtree(target)
     (target / "instruments" / "tj").mkdir(parents=True)
@@ -113,7 +148,7 @@ def write_corpus(target: Path, provisions: int, seed: int = 1) -> Path:
     number = 0
     while provisions > 0:
         number += 1
-        folder, data = instrument(rng, number, min(rng.randint(*PER_INSTRUMENT), provisions), topics)
+        folder, data = instrument(rng, number, min(rng.randint(*PER_INSTRUMENT), provisions), topics, subjects)
         provisions -= len(data["provisions"])
         path = target / "instruments" / folder / f"{data['id']}.yaml"
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
@@ -121,4 +156,5 @@ def write_corpus(target: Path, provisions: int, seed: int = 1) -> Path:
 
 
 if __name__ == "__main__":
-    write_corpus(Path(sys.argv[2]), int(sys.argv[1]))
+    arguments = [a for a in sys.argv[1:] if a != "--clustered"]
+    write_corpus(Path(arguments[1]), int(arguments[0]), clustered="--clustered" in sys.argv)
