@@ -22,6 +22,7 @@ search < 200 KB, later ones < 60 KB at 5,000 provisions. Times are on this machi
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import gzip
 import http.server
@@ -141,11 +142,22 @@ def type_and_wait(driver, box_css: str, link_css: str, query: str) -> float:
     return time.perf_counter() - start
 
 
-def measure_pagefind(site: Path) -> dict:
+@contextlib.contextmanager
+def session(site: Path):
+    """A local server recording what it sends, and a headless browser: (paths sent, base URL, driver)."""
     sent: list[str] = []
     httpd, base = serve(site, sent)
     driver = browser()
     try:
+        yield sent, base, driver
+    finally:
+        driver.quit()
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def measure_pagefind(site: Path) -> dict:
+    with session(site) as (sent, base, driver):
         driver.get(f"{base}/find/")
         quiet(sent)
         page = len(sent)
@@ -156,17 +168,10 @@ def measure_pagefind(site: Path) -> dict:
             quiet(sent)
             rows.append((size(sent[mark:], site), took, len(sent) - mark))
         return {"page": size(sent[:page], site), "first": rows[0], "later": rows[1:]}
-    finally:
-        driver.quit()
-        httpd.shutdown()
-        httpd.server_close()
 
 
 def measure_material(site: Path) -> dict:
-    sent: list[str] = []
-    httpd, base = serve(site, sent)
-    driver = browser()
-    try:
+    with session(site) as (sent, base, driver):
         driver.get(f"{base}/")
         quiet(sent)
         searchy = [p for p in sent if p.startswith(("/search/", "/assets/javascripts/workers/", "/assets/javascripts/lunr/"))]
@@ -179,10 +184,6 @@ def measure_material(site: Path) -> dict:
             extra = sent[mark:]
             rows.append((size((searchy if not rows else []) + extra, site), took, len(extra) + (len(searchy) if not rows else 0)))
         return {"page": size(page, site), "first": rows[0], "later": rows[1:]}
-    finally:
-        driver.quit()
-        httpd.shutdown()
-        httpd.server_close()
 
 
 def folder_mb(path: Path) -> float:

@@ -91,20 +91,24 @@ def test_query_with_tajik_letters_finds_the_same(browser, server):
         assert not browser.find_element(By.CSS_SELECTOR, ".huquq-search-more").is_displayed()
 
 
+def result_paths(browser):
+    # Read the list in one step: it is rebuilt while results arrive.
+    return [urlparse(h).path for h in browser.execute_script(
+        "return [...document.querySelectorAll('.huquq-search-results li a')].map(a => a.href)")]
+
+
+def choose_filter(browser, name, value):
+    browser.find_element(By.CSS_SELECTOR, ".huquq-search-filters summary").click()
+    selector = f".huquq-search-filters select[name={name}]"
+    WebDriverWait(browser, 30).until(EC.presence_of_element_located((By.CSS_SELECTOR, selector)))
+    Select(browser.find_element(By.CSS_SELECTOR, selector)).select_by_value(value)
+
+
 def test_filter_narrows_to_tajik_law(browser, server):
     search(browser, server, "задержание")
-    browser.find_element(By.CSS_SELECTOR, ".huquq-search-filters summary").click()
-    WebDriverWait(browser, 30).until(EC.presence_of_element_located(
-        (By.CSS_SELECTOR, ".huquq-search-filters select[name=Jurisdiction]")))
-    Select(browser.find_element(By.CSS_SELECTOR, ".huquq-search-filters select[name=Jurisdiction]")) \
-        .select_by_value("Tajik law")
-    def paths(b):
-        # Read the list in one step: it is rebuilt while results arrive.
-        return [urlparse(h).path for h in b.execute_script(
-            "return [...document.querySelectorAll('.huquq-search-results li a')].map(a => a.href)")]
-
-    WebDriverWait(browser, 30).until(lambda b: paths(b) and all(p.startswith("/tj-") for p in paths(b)))
-    assert all(p.startswith("/tj-") for p in paths(browser))
+    choose_filter(browser, "Jurisdiction", "Tajik law")
+    WebDriverWait(browser, 30).until(lambda b: result_paths(b) and all(p.startswith("/tj-") for p in result_paths(b)))
+    assert all(p.startswith("/tj-") for p in result_paths(browser))
 
 
 def test_no_request_leaves_the_site(browser, server):
@@ -136,14 +140,5 @@ def test_header_button_and_home_page_box_lead_to_the_search(browser, server):
 
 def test_filter_by_instrument(browser, server):
     search(browser, server, "detention")
-    browser.find_element(By.CSS_SELECTOR, ".huquq-search-filters summary").click()
-    WebDriverWait(browser, 30).until(EC.presence_of_element_located(
-        (By.CSS_SELECTOR, ".huquq-search-filters select[name=Instrument]")))
-    Select(browser.find_element(By.CSS_SELECTOR, ".huquq-search-filters select[name=Instrument]")) \
-        .select_by_value("ICCPR")
-
-    def paths(b):
-        return [urlparse(h).path for h in b.execute_script(
-            "return [...document.querySelectorAll('.huquq-search-results li a')].map(a => a.href)")]
-
-    WebDriverWait(browser, 30).until(lambda b: paths(b) and all(p.startswith("/iccpr/") for p in paths(b)))
+    choose_filter(browser, "Instrument", "ICCPR")
+    WebDriverWait(browser, 30).until(lambda b: result_paths(b) and all(p.startswith("/iccpr/") for p in result_paths(b)))
