@@ -28,7 +28,7 @@ from .load import source_files
 from .models import LANGS, Case, Corpus, Provision, Wording
 from .textnorm import ANALYZERS
 
-FORMAT_VERSION = 5  # bump when documents change shape: forces a full rebuild
+FORMAT_VERSION = 6  # bump when documents change shape: forces a full rebuild
 MANIFEST = "huquq-manifest.json"
 CATALOG = "huquq-catalog.json"
 OPEN_START, OPEN_END = "0000-00-00", "9999-12-31"
@@ -50,8 +50,9 @@ def make_schema() -> Schema:
     }
     for lang in LANGS:
         # One searchable field per language (title twice, body, topic words): a query word is looked up
-        # once per language instead of once per part, which is most of the cost of a query.
-        fields[f"text_{lang}"] = TEXT(analyzer=ANALYZERS[lang]())
+        # once per language instead of once per part. No word positions (phrase=False): reading them
+        # was most of the time of a query, and kb.search checks phrases on the stored texts instead.
+        fields[f"text_{lang}"] = TEXT(analyzer=ANALYZERS[lang](), phrase=False)
         fields[f"body_{lang}"] = STORED()  # for snippets
     return Schema(**fields)
 

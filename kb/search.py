@@ -21,7 +21,9 @@ from .cite import pick
 from .citations import find_citation
 from .index import CATALOG, OPEN_END
 from .models import LANGS
+from .ranking import Ranker, Unsupported
 from .snippets import query_stems, snippet
+from .textnorm import ANALYZERS
 
 KINDS = ("provision", "case")
 JURISDICTIONS = ("tj", "intl")
@@ -71,6 +73,13 @@ def _streamed(query: Q.Query) -> Q.Query:
     return query
 
 
+def _without_phrases(query: Q.Query) -> Q.Query:
+    """Phrases as all their words: for Whoosh's own search, since the index keeps no positions."""
+    if isinstance(query, Q.Phrase):
+        return Q.And([Q.Term(query.fieldname, word, boost=query.boost) for word in query.words])
+    return query if query.is_leaf() else query.apply(_without_phrases)
+
+
 def _choice(name: str, value: str | None, allowed: tuple[str, ...]) -> None:
     if value is not None and value not in allowed:
         raise ValueError(f"{name} must be one of {', '.join(allowed)}, not {value!r}")
@@ -96,6 +105,7 @@ class Searcher:
         # One reader for the life of the Searcher, and each filter's documents computed once:
         # a filter such as "current wording" matches most of the index.
         self.searcher = self.ix.searcher()
+        self.ranker = Ranker(self.searcher, self._words)
         self._filter_docs: dict[tuple, set[int]] = {}
 
     def close(self) -> None:
@@ -122,14 +132,35 @@ class Searcher:
         if cited:
             pid, pinpoint = cited
             for result in searcher.search(Q.Term("id", pid), filter=filters, limit=1):
-                hits.append(self._hit(result, lang, site_url, stems, pinpoint=pinpoint, exact=True))
+                hits.append(self._hit(result.fields(), 1000.0, lang, site_url, stems, pinpoint, exact=True))
         for parser in self.parsers[_script(text)]:
             if len(hits) >= limit:
                 break
-            for result in searcher.search(_streamed(parser.parse(text)), filter=filters, limit=limit + len(hits)):
-                if len(hits) < limit and not any(h.id == result["id"] for h in hits):
-                    hits.append(self._hit(result, lang, site_url, stems))
+            for docnum, score in self._ranked(parser.parse(text), filters, limit + len(hits)):
+                fields = searcher.stored_fields(docnum)
+                if not any(h.id == fields["id"] for h in hits):
+                    hits.append(self._hit(fields, score, lang, site_url, stems))
+                if len(hits) >= limit:
+                    break
         return hits
+
+    def _ranked(self, query: Q.Query, filters: set[int], limit: int):
+        """(document number, score) pairs for ``query``, best first, at most ``limit``."""
+        try:
+            return self.ranker.rank(query, filters, limit)
+        except Unsupported:
+            results = self.searcher.search(_streamed(_without_phrases(query)), filter=filters, limit=limit)
+            return [(result.docnum, result.score) for result in results]
+
+    def _words(self, docnum: int, fieldname: str) -> list[str]:
+        """A document's title and body in the language of ``fieldname``, analysed as the index does:
+        phrases are looked for there (the index keeps no word positions)."""
+        lang = fieldname.removeprefix("text_")
+        fields = self.searcher.stored_fields(docnum)
+        display = fields["display"]
+        text = "\n".join(filter(None, (display.get("title", {}).get(lang),
+                                       (display.get("instrument") or {}).get(lang), fields.get(f"body_{lang}"))))
+        return [token.text for token in ANALYZERS[lang]()(text)]
 
     def _filter_set(self, *key) -> set[int]:
         if key not in self._filter_docs:
@@ -154,8 +185,8 @@ class Searcher:
             parts.append(Q.Term("current", "yes"))
         return Q.And(parts)
 
-    def _hit(self, result, lang: str, site_url: str | None, stems: frozenset[str], pinpoint: str = "",
-             exact: bool = False) -> Hit:
+    def _hit(self, result: dict, score: float, lang: str, site_url: str | None, stems: frozenset[str],
+             pinpoint: str = "", exact: bool = False) -> Hit:
         display = result["display"]
         kind = result["kind"]
         title = pick(display.get("title", {}), lang)
@@ -168,7 +199,7 @@ class Searcher:
         valid_to = result["valid_to"]
         return Hit(
             id=result["id"], kind=kind, title=title, citation=citation,
-            score=round(float(result.score or 0.0), 3) if not exact else 1000.0,
+            score=round(float(score or 0.0), 3),
             snippet=self._snippet(result, lang, stems), url=url, instrument=result["instrument"],
             verification=display.get("verification", ""),
             in_force_from=display.get("in_force_from"),

@@ -37,6 +37,14 @@ def index_dir(corpus, tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def fixture_index(fixture_corpus, tmp_path_factory):
+    """The search index of the small fixture sources."""
+    path = tmp_path_factory.mktemp("fx") / "index"
+    update_index(fixture_corpus, FIXTURE_SOURCES, path)
+    return path
+
+
+@pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
     """The site built from the real corpus, once per test session."""
     from generator.cli_site import build_site

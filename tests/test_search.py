@@ -10,15 +10,6 @@ from kb.search import Searcher, search
 from kb.textnorm import fold_tajik
 
 
-@pytest.fixture(scope="module")
-def fixture_index(fixture_corpus, tmp_path_factory):
-    from tests.conftest import FIXTURE_SOURCES
-
-    path = tmp_path_factory.mktemp("fx") / "index"
-    update_index(fixture_corpus, FIXTURE_SOURCES, path)
-    return path
-
-
 def ids(hits):
     return [h.id for h in hits]
 
