@@ -8,8 +8,9 @@ and only the documents left (and passing the filters) are scored, with Whoosh's 
 and statistics, so the ranking is the one Whoosh would give (``tests/test_ranking.py`` checks that).
 
 Phrases ("brought promptly") are matched on the stored texts: the index keeps no word positions,
-which would triple the data read for every query. A query this module cannot evaluate (a wildcard
-over a range, say) raises ``Unsupported`` and ``kb.search`` hands it to Whoosh.
+which made reading a common word's postings about four times slower. Wildcards are expanded to the
+words in the index first. A query this module does not evaluate (only excluded words: "NOT torture")
+raises ``Unsupported`` and ``kb.search`` hands it to Whoosh.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ class Ranker:
 
     def rank(self, query: Q.Query, allowed: set[int], limit: int) -> Iterator[tuple[int, float]]:
         """(document number, score) for the documents in ``allowed`` that ``query`` matches, best
-        first, at most ``limit``. Raises ``Unsupported`` before anything is read if it cannot."""
+        first, at most ``limit``. Raises ``Unsupported`` (at once, not while iterating) if it cannot."""
         self._postings = {}  # read afresh for each query: memory stays small, timings honest
         query = query.simplify(self.reader)
         terms: list[tuple[str, str, float]] = []
