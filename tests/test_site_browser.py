@@ -79,6 +79,11 @@ def test_russian_words_find_the_provision(browser, server):
 def test_tajik_typed_without_tajik_letters_finds_the_tajik_text(browser, server):
     # "қадр ва номус" (dignity and honour) typed on a Russian keyboard, with к for қ.
     results = search(browser, server, "кадр ва номус")
+    # The excerpt is the visible Tajik text, with its letters and the words marked, not the hidden
+    # folded copy the query matched.
+    excerpt = excerpts(browser)[0]
+    assert "қадр" in excerpt["text"] and "huquqextra" not in excerpt["text"], excerpt
+    assert any(word.startswith("қадр") for word in excerpt["marked"]), excerpt
     path, heading = follow_first(browser, results)
     assert path == "/tj-constitution/5/", path
     assert "қадр, номус" in browser.page_source  # the page holds the words with their Tajik letters
@@ -89,6 +94,12 @@ def test_query_with_tajik_letters_finds_the_same(browser, server):
     assert urlparse(results[0].get_attribute("href")).path == "/tj-constitution/5/"
     if len(results) == 1:  # one result: no "More results" button
         assert not browser.find_element(By.CSS_SELECTOR, ".huquq-search-more").is_displayed()
+
+
+def excerpts(browser):
+    return browser.execute_script(
+        "return [...document.querySelectorAll('.huquq-search-results li p')].map(p => ({text: p.textContent,"
+        " marked: [...p.querySelectorAll('mark')].map(m => m.textContent)}))")
 
 
 def result_paths(browser):

@@ -91,11 +91,44 @@
     return p;
   }
 
+  // Pages end with words for the search only (folded Tajik, topic words), after the marker word
+  // "huquqextra". An excerpt is taken from the words before it, and the visible words that fold to the
+  // start of a query word are marked too ("қадр" when "кадр" was typed and matched the hidden copy).
+  var MARKER = "huquqextra";
+  var EXCERPT = 24;
+  function excerptFor(page, query) {
+    var words = (page.content || "").split(/[\r\n\s]+/g);
+    var end = words.indexOf(MARKER);
+    if (end < 0) return excerptNode(page.excerpt);
+    var marked = {};
+    (page.locations || []).forEach(function (at) { if (at < end) marked[at] = true; });
+    var wanted = query.split(" ").filter(function (w) { return w.length >= 3; });
+    words.slice(0, end).forEach(function (word, at) {
+      var folded = fold(word.replace(/[^\w\u0400-\u04ff-]/g, ""));
+      if (wanted.some(function (w) { return folded && folded.indexOf(w) === 0; })) marked[at] = true;
+    });
+    var first = Math.min.apply(null, Object.keys(marked).map(Number).concat([end]));
+    var start = Math.max(0, Math.min(first === end ? 0 : first - 4, end - EXCERPT));
+    var p = document.createElement("p");
+    words.slice(start, Math.min(end, start + EXCERPT)).forEach(function (word, i) {
+      if (i) p.appendChild(document.createTextNode(" "));
+      if (marked[start + i]) {
+        var mark = document.createElement("mark");
+        mark.textContent = word;
+        p.appendChild(mark);
+      } else {
+        p.appendChild(document.createTextNode(word));
+      }
+    });
+    return p;
+  }
+
   var PAGE = 5;  // results fetched at a time: each is a small file, and phones are on slow networks
   var found = [];
+  var shown = "";  // the (folded) query whose results are listed
   var more = root.querySelector(".huquq-search-more");
 
-  function show(from, ticket) {
+  function show(from, ticket, query) {
     return Promise.all(found.slice(from, from + PAGE).map(function (r) { return r.data(); }))
       .then(function (pages) {
         if (ticket !== latest) return;
@@ -105,7 +138,7 @@
           link.href = page.url;
           link.textContent = page.meta.title || page.url;
           item.appendChild(link);
-          item.appendChild(excerptNode(page.excerpt));
+          item.appendChild(excerptFor(page, query));
           list.appendChild(item);
         });
         more.hidden = list.children.length >= found.length;
@@ -126,14 +159,15 @@
       found = search.results;
       status.textContent = found.length + " result(s)";
       list.innerHTML = "";
-      return show(0, ticket);
+      shown = query;
+      return show(0, ticket, query);
     }).catch(function (error) {
       status.textContent = "Search is not available here (" + error.message + "). Open the site through " +
         "a web server, e.g. `huquq serve`, not as files.";
     });
   }
 
-  more.addEventListener("click", function () { show(list.children.length, latest); });
+  more.addEventListener("click", function () { show(list.children.length, latest, shown); });
 
   var timer = null;
   input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 250); });

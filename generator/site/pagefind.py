@@ -14,6 +14,10 @@ import sys
 from pathlib import Path
 
 OUTPUT = "pagefind"
+# Pagefind's ready-made interfaces and its Web Worker: the site's own script (docs/assets/huquq-search.js)
+# uses neither, and they would add about 460 KB to every copy of the site.
+UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js", "pagefind-worker.js")
 
 
 def index_site(site_dir: Path) -> None:
@@ -25,3 +29,5 @@ def index_site(site_dir: Path) -> None:
     if result.returncode != 0 or not (Path(site_dir) / OUTPUT / "pagefind.js").exists():
         detail = (result.stderr or result.stdout).strip()[-800:]
         raise ValueError(f"the site search index (Pagefind) could not be built: {detail or 'no output'}")
+    for name in UNUSED:
+        (Path(site_dir) / OUTPUT / name).unlink(missing_ok=True)
