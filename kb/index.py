@@ -152,13 +152,15 @@ def _write_json(path: Path, data: dict) -> None:
 
 
 def catalog(corpus: Corpus) -> dict:
-    """What citation look-up needs without reading YAML: names of instruments, provision ids."""
+    """What search needs without reading YAML: names of instruments and provision ids (citations),
+    topic words (phrases)."""
     return {
         "instruments": {
             i.id: sorted({i.id, *i.aliases, *i.short_title.values(), *i.title.values()})
             for i in corpus.instruments.values()
         },
         "provisions": sorted(corpus.provisions),
+        "topics": {t.id: t.words() for t in corpus.topics.values()},  # for phrases in topic words
     }
 
 

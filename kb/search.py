@@ -153,14 +153,21 @@ class Searcher:
             return [(result.docnum, result.score) for result in results]
 
     def _words(self, docnum: int, fieldname: str) -> list[str]:
-        """A document's title and body in the language of ``fieldname``, analysed as the index does:
-        phrases are looked for there (the index keeps no word positions)."""
+        """A document's searchable text in the language of ``fieldname`` (title, the instrument's names,
+        body, topic words), analysed as the index does: phrases are looked for there, since the index
+        keeps no word positions."""
         lang = fieldname.removeprefix("text_")
         fields = self.searcher.stored_fields(docnum)
-        display = fields["display"]
-        text = "\n".join(filter(None, (display.get("title", {}).get(lang),
-                                       (display.get("instrument") or {}).get(lang), fields.get(f"body_{lang}"))))
-        return [token.text for token in ANALYZERS[lang]()(text)]
+        names = self.catalog["instruments"].get(fields["instrument"], []) if fields["kind"] == "provision" else []
+        topics = self.catalog.get("topics", {})
+        topic_words = [word for topic in fields["topics"].split(",") if topic
+                       for word in topics.get(topic, {}).get(lang, [])]
+        parts = [fields["display"].get("title", {}).get(lang), *names, fields.get(f"body_{lang}"), *topic_words]
+        analyzer, words = ANALYZERS[lang](), []
+        for part in filter(None, parts):
+            words += [token.text for token in analyzer(part)]
+            words.append("")  # a phrase does not run from one part into the next
+        return words
 
     def _filter_set(self, *key) -> set[int]:
         if key not in self._filter_docs:

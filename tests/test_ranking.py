@@ -91,6 +91,16 @@ def test_phrases_need_the_words_side_by_side(fixture_index):
     assert "iccpr/9" in [hit.id for hit in search(fixture_index, 'arbitrary marriage')]
 
 
+def test_phrases_in_instrument_names_and_topic_words(fixture_index):
+    """A phrase is looked for in all the searchable text: instrument names and topic words too."""
+    assert "iccpr/9" in [hit.id for hit in search(fixture_index, '"unlawful arrest"')]  # a topic synonym
+    assert "tj-family-code/15" in [hit.id for hit in search(fixture_index, '"принудительный тест"')]
+    family = [hit.id for hit in search(fixture_index, '"family code"', limit=20)]
+    assert "tj-family-code/19" in family and "iccpr/9" not in family
+    # Not across two parts: a topic's label ends, a synonym begins.
+    assert not search(fixture_index, '"detention unlawful"')
+
+
 def test_has_phrase_counts_slop():
     phrase = Q.Phrase("text_en", ["brought", "prompt"])
     assert ranking.has_phrase(["arrest", "brought", "prompt", "judg"], phrase)
