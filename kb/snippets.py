@@ -18,6 +18,8 @@ MAX_CHARS = 3000  # only the start of a long text is searched
 
 
 def query_stems(query: str) -> frozenset[str]:
+    """The stems a snippet marks: the query's words, not its operators or the words it excludes."""
+    query = re.sub(r'\bNOT\s+(?:"[^"]*"|\S+)|\b(?:AND|OR|NOT)\b', " ", query)
     stems: set[str] = set()
     for make in ANALYZERS.values():
         stems.update(token.text for token in make()(query))

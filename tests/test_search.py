@@ -96,3 +96,13 @@ def test_topic_example_queries_recall_at_10(corpus, index_dir):
     print("recall@10:", recall)
     assert total.get("en", 0) >= 20 and total.get("ru", 0) >= 20 and total.get("tg", 0) >= 12
     assert all(value >= 0.9 for value in recall.values()), misses
+
+
+def test_snippets_mark_the_query_words_not_its_operators():
+    from kb.snippets import query_stems, snippet
+
+    stems = query_stems('arrest OR detention NOT "brought promptly" AND judge NOT notes')
+    text = "Anyone arrested shall be brought promptly before a judge; notes and detention records are kept."
+    marked = snippet(text, stems)
+    assert "[arrested]" in marked and "[judge]" in marked and "[detention]" in marked
+    assert "[brought]" not in marked and "[notes]" not in marked and "[and]" not in marked
