@@ -59,6 +59,12 @@ def queries() -> list[str]:
     return [query["query"] for topic in topics for query in topic.get("queries", [])]
 
 
+# Phrases: the index keeps no word positions, so kb.search checks each candidate's stored text. Slowest
+# when few of the documents with all the words have them side by side (words drawn independently).
+PHRASES = ('"arbitrary detention"', '"medical examination"', '"right to life"', '"equal protection"',
+           '"brought promptly"', '"право на жизнь"', '"медицинское освидетельствование"', '"ҳуқуқ ба озодӣ"')
+
+
 def change_one_file(sources: Path) -> None:
     path = sorted((sources / "instruments" / "tj").glob("*.yaml"))[0]
     text = path.read_text(encoding="utf-8")
@@ -120,12 +126,13 @@ def one_process_writer():
         FileIndex.writer = writer
 
 
-def library_latencies(index: Path, asked: list[str]) -> list[float]:
-    """Milliseconds per query through kb.search.Searcher, warm (one Searcher, as a server keeps)."""
+def library_latencies(index: Path, asked: list[str], warm: list[str] | None = None) -> list[float]:
+    """Milliseconds per query through kb.search.Searcher, warm (one Searcher, as a server keeps, that has
+    answered ``warm``: by default the first five queries)."""
     from kb.search import Searcher
 
     searcher = Searcher(index)
-    for query in asked[:5]:
+    for query in asked[:5] if warm is None else warm:
         searcher.search(query)  # warm the caches, as a long-running process has them
     latencies = [seconds(lambda q=q: searcher.search(q)) * 1000 for q in asked]
     searcher.close()
@@ -198,6 +205,9 @@ def run_size(size: int, single_writer_sizes: set[int] = frozenset(), clustered: 
     latencies = library_latencies(index, asked)
     result["library_median"], result["library_p95"] = statistics.median(latencies), percentile(latencies, 0.95)
     result["slowest"] = slowest(index, asked, latencies)
+    phrases = library_latencies(index, list(PHRASES), warm=asked[:5])
+    result["phrase_median"], result["phrase_max"] = statistics.median(phrases), max(phrases)
+    result["phrase_slowest"] = max(zip(phrases, PHRASES))[1]
     process = [seconds(lambda q=q: subprocess.run(
         [str(HUQUQ), "search", "--sources", str(sources), "--index", str(index), q],
         check=True, capture_output=True)) for q in asked[:10]]
@@ -274,6 +284,12 @@ def report(results: list[dict], sites: list[dict]) -> str:
     for r in results:
         for query, took, here, real in r["slowest"]:
             lines.append(f"| {label(r)} | {query} | {took:.1f} | {shares(here)} | {shares(real)} |")
+    lines += ["", "## Phrase queries (library)", "",
+              f"The {len(PHRASES)} phrases {', '.join(PHRASES)}: checked on the stored texts of the documents "
+              "with all their words, best first, until ten are found.", "",
+              "| provisions | median | slowest |", "|---|---|---|"]
+    lines += [f"| {label(r)} | {r['phrase_median']:.0f} ms | {r['phrase_max']:.0f} ms ({r['phrase_slowest']}) |"
+              for r in results if "phrase_median" in r]
     at = next((r for r in results if r["size"] == 10000 and not r["clustered"]), None)
     if at:
         checks = [("library query p95", "< 25 ms", f"{at['library_p95']:.1f} ms", at["library_p95"] < 25),

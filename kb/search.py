@@ -23,7 +23,7 @@ from .index import CATALOG, OPEN_END
 from .models import LANGS
 from .ranking import Ranker, Unsupported
 from .snippets import query_stems, snippet
-from .textnorm import ANALYZERS
+from .textnorm import ANALYZERS, WordsOf
 
 KINDS = ("provision", "case")
 JURISDICTIONS = ("tj", "intl")
@@ -106,6 +106,7 @@ class Searcher:
         # a filter such as "current wording" matches most of the index.
         self.searcher = self.ix.searcher()
         self.ranker = Ranker(self.searcher, self._words)
+        self._words_of = {lang: WordsOf(make()) for lang, make in ANALYZERS.items()}
         self._filter_docs: dict[tuple, set[int]] = {}
 
     def close(self) -> None:
@@ -163,9 +164,9 @@ class Searcher:
         topic_words = [word for topic in fields["topics"].split(",") if topic
                        for word in topics.get(topic, {}).get(lang, [])]
         parts = [fields["display"].get("title", {}).get(lang), *names, fields.get(f"body_{lang}"), *topic_words]
-        analyzer, words = ANALYZERS[lang](), []
+        words_of, words = self._words_of[lang], []
         for part in filter(None, parts):
-            words += [token.text for token in analyzer(part)]
+            words += words_of(part)
             words.append("")  # a phrase does not run from one part into the next
         return words
 

@@ -7,6 +7,8 @@ query to the plain letters makes either spelling find the other.
 
 from __future__ import annotations
 
+import re
+
 from whoosh.analysis import (
     STOP_WORDS, CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StemmingAnalyzer, StopFilter,
 )
@@ -57,3 +59,32 @@ def tajik_analyzer():
 
 
 ANALYZERS = {"en": english_analyzer, "ru": russian_analyzer, "tg": tajik_analyzer}
+
+
+class WordsOf:
+    """The words ``analyzer`` gives a text, in order (no positions), and fast on long texts: the text is
+    split with the analyzer's own tokenizer pattern, and each distinct word is analysed once and
+    remembered. Every filter of these analyzers works on one word at a time, so the result is the
+    analyzer's (tests/test_search.py checks it on the corpus and on generated text)."""
+
+    def __init__(self, analyzer, remember: int = 200_000):
+        self.analyzer = analyzer
+        expression = analyzer.items[0].expression  # the RegexTokenizer's compiled pattern
+        # Without capturing groups, findall gives whole words ("\w+(\.?\w+)*" is Whoosh's default).
+        self.pattern = re.compile(re.sub(r"(?<!\\)\((?!\?)", "(?:", expression.pattern), expression.flags)
+        if self.pattern.groups:
+            raise ValueError(f"cannot split text like {expression.pattern!r}")
+        self.remember = remember
+        self.known: dict[str, str | None] = {}
+
+    def __call__(self, text: str) -> list[str]:
+        tokens = self.pattern.findall(text)
+        known = self.known
+        new = set(tokens).difference(known)
+        if new:
+            if len(known) + len(new) > self.remember:
+                known.clear()
+                new = set(tokens)
+            for word in new:
+                known[word] = next((token.text for token in self.analyzer(word)), None)
+        return list(filter(None, map(known.__getitem__, tokens)))

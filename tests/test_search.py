@@ -106,3 +106,33 @@ def test_snippets_mark_the_query_words_not_its_operators():
     marked = snippet(text, stems)
     assert "[arrested]" in marked and "[judge]" in marked and "[detention]" in marked
     assert "[brought]" not in marked and "[notes]" not in marked and "[and]" not in marked
+
+
+def test_words_of_gives_what_the_analyzers_give(corpus):
+    """kb.textnorm.WordsOf (used for phrases) gives each analyzer's words, on every text of the corpus."""
+    from kb.textnorm import ANALYZERS, WordsOf
+
+    for lang, make in ANALYZERS.items():
+        analyzer, words_of = make(), WordsOf(make(), remember=500)  # small: forgetting is exercised too
+        texts = [t.content for p in corpus.provisions.values() for t in p.texts.values()]
+        texts += [s for p in corpus.provisions.values() for s in p.summary.values()]
+        assert len(texts) > 300
+        for text in texts:
+            assert words_of(text) == [token.text for token in analyzer(text)], text[:80]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "tg"])
+def test_words_of_on_generated_text(lang):
+    from hypothesis import given, settings, strategies as st
+
+    from kb.textnorm import ANALYZERS, WordsOf
+
+    analyzer, words_of = ANALYZERS[lang](), WordsOf(ANALYZERS[lang]())
+    alphabet = st.sampled_from(list("abcXY дзҳҷӣӯЁё.-,'’ 0123") + ["\n", "\u00a0", "143¹", "U.N.", "ст.", "of", "и"])
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.lists(alphabet, max_size=40).map("".join))
+    def check(text):
+        assert words_of(text) == [token.text for token in analyzer(text)]
+
+    check()
