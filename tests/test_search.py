@@ -22,6 +22,8 @@ def ids(hits):
     ("боздошт", "tj-family-code/19"),           # Tajik topic synonym, found through the topic
     ("принудительный тест на ВИЧ", "tj-family-code/15"),  # Russian topic words, English-only text
     ('"brought promptly"', "iccpr/9"),           # phrase
+    ("detent*", "iccpr/9"),                      # any ending
+    ("задерж* NOT брак", "iccpr/9"),              # any ending, a word left out
 ])
 def test_queries_find_the_provision(fixture_index, query, expected):
     assert expected in ids(search(fixture_index, query))[:3]
