@@ -73,6 +73,19 @@ def _streamed(query: Q.Query) -> Q.Query:
     return query
 
 
+OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
+
+
+def _parse(parser, text: str) -> Q.Query:
+    """The query ``text`` asks for. Whoosh's parser fails on some broken syntax ('NOT NOT "'): then
+    the words alone are searched."""
+    try:
+        return parser.parse(text)
+    except Exception:  # noqa: BLE001 - any failure of the parser has the same remedy
+        words = [word for word in re.findall(r"\w+", text) if word not in OPERATORS]
+        return parser.parse(" ".join(words)) if words else Q.NullQuery
+
+
 def _without_phrases(query: Q.Query) -> Q.Query:
     """Phrases as all their words: for Whoosh's own search, since the index keeps no positions."""
     if isinstance(query, Q.Phrase):
@@ -137,7 +150,7 @@ class Searcher:
         for parser in self.parsers[_script(text)]:
             if len(hits) >= limit:
                 break
-            for docnum, score in self._ranked(parser.parse(text), filters, limit + len(hits)):
+            for docnum, score in self._ranked(_parse(parser, text), filters, limit + len(hits)):
                 fields = searcher.stored_fields(docnum)
                 if not any(h.id == fields["id"] for h in hits):
                     hits.append(self._hit(fields, score, lang, site_url, stems))

@@ -164,3 +164,23 @@ def test_matter_fields_of_any_type_are_located(tmp_path, corpus, key, value):
         load_matter(matter, corpus)
     except SourceError as e:
         assert all(LOCATED.match(str(p)) for p in e.problems), str(e)
+
+
+# What a lawyer may type into the search box, Whoosh's query syntax included, broken or not.
+query_pieces = st.sampled_from(['"', "(", ")", "NOT", "OR", "AND", "*", "?", "~", "^2", ":", "text_en:", "id:", "[",
+                                "]", "TO", "arrest", "брак", "ҳуқуқ", "brought", "promptly", "ICCPR", "9", "ст.",
+                                "'", "-", "+", "{", "}", "\\", "/", "143¹"])
+
+
+@FUZZ
+@given(st.lists(query_pieces, min_size=1, max_size=12).map(" ".join))
+def test_any_query_gives_results_or_a_clear_error(fixture_index, text):
+    """Found by this test: Whoosh's parser raised IndexError on 'NOT NOT "'; the words are searched instead."""
+    from kb.search import search
+
+    try:
+        hits = search(fixture_index, text)
+    except ValueError as error:
+        assert "the query is empty" in str(error)
+    else:
+        assert all(hit.id and hit.url for hit in hits)
