@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from kb.index import stale_files, update_index
+from kb.index import stale_files
 from kb.search import Searcher, search
 from kb.textnorm import fold_tajik
 
@@ -114,7 +114,7 @@ def test_words_of_gives_what_the_analyzers_give(corpus):
     """kb.textnorm.WordsOf (used for phrases) gives each analyzer's words, on every text of the corpus."""
     from kb.textnorm import ANALYZERS, WordsOf
 
-    for lang, make in ANALYZERS.items():
+    for make in ANALYZERS.values():
         analyzer, words_of = make(), WordsOf(make(), remember=500)  # small: forgetting is exercised too
         texts = [t.content for p in corpus.provisions.values() for t in p.texts.values()]
         texts += [s for p in corpus.provisions.values() for s in p.summary.values()]

@@ -5,7 +5,6 @@ import re
 import pytest
 
 from generator.cli_site import build_site
-from tests.conftest import SOURCES
 
 
 @pytest.fixture(scope="module")
