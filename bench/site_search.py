@@ -37,6 +37,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.scale import folder_size  # noqa: E402
+
 # The first query, then later ones (English, Russian, Tajik typed without Tajik letters, two words).
 QUERIES = ("задержание", "arbitrary detention", "пытки", "шиканча", "freedom of association", "HIV testing")
 MATERIAL_SEARCH = {"search": {"lang": ["en", "ru"]}}
@@ -186,10 +188,6 @@ def measure_material(site: Path) -> dict:
         return {"page": size(page, site), "first": rows[0], "later": rows[1:]}
 
 
-def folder_mb(path: Path) -> float:
-    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1e6
-
-
 def kb(pair: tuple[int, int]) -> str:
     return f"{pair[0] / 1e3:,.0f} / {pair[1] / 1e3:,.0f} KB"
 
@@ -228,7 +226,7 @@ def main() -> None:
                 took = builder(sources, site)
             r = measure(site)
             index_path = site / index
-            index_mb = folder_mb(index_path) if index_path.is_dir() else index_path.stat().st_size / 1e6
+            index_mb = folder_size(index_path) / 1e6 if index_path.is_dir() else index_path.stat().st_size / 1e6
             pages = len(list(site.rglob("index.html")))
             print(f"| {name} | {provisions:,} | {pages:,} | {engine} | {f'{took:.0f} s' if took else 'cached'} "
                   f"| {index_mb:.1f} MB | {kb(r['page'])} | {kb(r['first'][0])} ({r['first'][2]}) "

@@ -111,10 +111,8 @@ def render_memo(corpus: Corpus, matter: Matter, plan: MemoPlan, output: Path, *,
     lang = matter.language
     notes = NoteCollector()
     env = environment(paths.TEMPLATES / "memo", autoescape=False, finalize=finalize)
-    client = matter.client
     if redact and matter.client:
         matter = redacted(matter)
-        client = matter.client
 
     def provision_view(pid: str, pin: str) -> dict:
         p = corpus.provisions[pid]
@@ -151,7 +149,7 @@ def render_memo(corpus: Corpus, matter: Matter, plan: MemoPlan, output: Path, *,
                        "groups": groups, "cases": cases})
     unverified = [v for v in cited.values() if v["unverified"]]
     markup = render(
-        env, f"memo.{lang}.j2", matter=matter, client=client, issues=issues, annex=list(cited.values()), unverified=unverified,
+        env, f"memo.{lang}.j2", matter=matter, client=matter.client, issues=issues, annex=list(cited.values()), unverified=unverified,
         today=dt.date.today().isoformat(), law_date=matter.date.isoformat(), sep="\x1f", fn=notes,
         not_in_force=plan.not_in_force)
     write_blocks(document, markup, notes.notes, f"memo.{lang}.j2")

@@ -13,10 +13,12 @@ from pathlib import Path
 import click
 
 from kb.canonical import plain
+from kb.ids import natural_key
 from kb.load import display_path
-from kb.merge import natural_key
 from kb.schema import CASE_BODIES, INSTRUMENT_KINDS
 from kb.yamlio import load_yaml
+
+from .cli import InputError, report_errors, resolve_sources, sources_option
 
 NEW_NOTE = "New record from `huquq new`: check every field against the official source before review."
 
@@ -56,13 +58,10 @@ def new() -> None:
 @click.option("--kind", type=click.Choice(INSTRUMENT_KINDS), default="law", show_default=True)
 @click.option("--source-url", help="Address of the official text.")
 @click.option("--source-title", help="Title of that publication (default: the English title).")
-@click.option("--sources", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Folder of YAML sources (default: HUQUQ_SOURCES or the checkout's legal_sources/).")
+@sources_option
 def new_instrument(instrument_id, title_en, title_ru, title_tg, short_title, kind, source_url,
                    source_title, sources) -> None:
     """Create legal_sources/instruments/<tj|un>/<id>.yaml with no provisions yet."""
-    from .cli import InputError, resolve_sources
-
     root = resolve_sources(sources)
     instrument_id = _ask(instrument_id, "instrument id (slug)")
     title_en = _ask(title_en, "English title")
@@ -97,12 +96,10 @@ def new_instrument(instrument_id, title_en, title_ru, title_tg, short_title, kin
 @click.option("--related", multiple=True, help="Id of a provision on the same right, e.g. iccpr/9 (repeatable).")
 @click.option("--source-url", help="Address where the article was read.")
 @click.option("--source-title", help="Title of that publication (default: the instrument's title).")
-@click.option("--sources", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Folder of YAML sources (default: HUQUQ_SOURCES or the checkout's legal_sources/).")
+@sources_option
 def new_provision(instrument_id, label, title_en, title_ru, summary_en, summary_ru, topics, related,
                   source_url, source_title, sources) -> None:
     """Add provision LABEL (e.g. 19, 143-1) to INSTRUMENT_ID, in label order."""
-    from .cli import InputError, resolve_sources
     from .cli_sources import instrument_path
 
     root = resolve_sources(sources)
@@ -141,13 +138,10 @@ def new_provision(instrument_id, label, title_en, title_ru, summary_en, summary_
 @click.option("--binding/--persuasive", default=False,
               help="Binding: views on Tajikistan under a treaty it is party to. Default: persuasive.")
 @click.option("--source-url", help="Address of the decision.")
-@click.option("--sources", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Folder of YAML sources (default: HUQUQ_SOURCES or the checkout's legal_sources/).")
+@sources_option
 def new_case(case_id, title_en, body, number, decided, respondent, summary_en, provisions, topics, binding,
              source_url, sources) -> None:
     """Create legal_sources/cases/<body>/<id>.yaml."""
-    from .cli import InputError, resolve_sources
-
     root = resolve_sources(sources)
     case_id = _ask(case_id, "case id (slug)")
     body = _ask(body, f"body ({', '.join(CASE_BODIES)})")
@@ -173,7 +167,6 @@ def new_case(case_id, title_en, body, number, decided, respondent, summary_en, p
 
 
 def _write(path: Path, root: Path, kind: str, data: dict, verb: str = "created") -> None:
-    from .cli import report_errors
     from .cli_sources import rewrite_and_validate
 
     report_errors(rewrite_and_validate)(path, root, kind, data)

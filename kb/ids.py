@@ -14,6 +14,11 @@ def provision_id(instrument_id: str, label: str) -> str:
     return f"{instrument_id}/{label}"
 
 
+def natural_key(label: str) -> tuple:
+    """Order labels as a reader does: 2 < 9 < 10 < 143 < 143-1 < 144."""
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"[.-]", label))
+
+
 def split_provision_id(pid: str) -> tuple[str, str]:
     instrument, _, label = pid.partition("/")
     return instrument, label

@@ -11,10 +11,10 @@ not an import.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from .dates import in_range, parse_date
+from .ids import natural_key, provision_id
 from .textimport import Article
 
 IMPORT_NOTE = ("Imported with `huquq import`; not yet checked against the official text by a second "
@@ -29,11 +29,6 @@ class MergeReport:
     unchanged: list[str] = field(default_factory=list)
     conflicts: list[tuple[Article, str]] = field(default_factory=list)
     needs_summary: list[str] = field(default_factory=list)
-
-
-def natural_key(label: str) -> tuple:
-    """Order labels as a reader does: 2 < 9 < 10 < 143 < 143-1 < 144."""
-    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"[.-]", label))
 
 
 def _text(article: Article, kind: str, source: dict) -> dict:
@@ -51,7 +46,7 @@ def merge_articles(instrument: dict, articles: list[Article], lang: str, source:
     provisions = instrument.setdefault("provisions", [])
     by_label = {str(p["label"]): p for p in provisions}
     for article in articles:
-        pid = f"{instrument['id']}/{article.label}"
+        pid = provision_id(instrument["id"], article.label)
         existing = by_label.get(article.label)
         if existing is None:
             record = _new_provision(article, lang, kind, source, in_force_from)

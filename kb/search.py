@@ -63,16 +63,6 @@ def _script(text: str) -> str:
     return "russian" if russian and not tajik else "tajik" if tajik and not russian else "cyrillic"
 
 
-def _streamed(query: Q.Query) -> Q.Query:
-    """Unions read their postings as a stream: on small index segments Whoosh would otherwise load
-    and score every posting of every word up front, the main cost of a query on a large corpus."""
-    if isinstance(query, Q.Or):
-        query.matcher_type = Q.Or.DEFAULT_MATCHER
-    for child in query.children():
-        _streamed(child)
-    return query
-
-
 OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
 
 
@@ -163,7 +153,7 @@ class Searcher:
         try:
             return self.ranker.rank(query, filters, limit)
         except Unsupported:
-            results = self.searcher.search(_streamed(_without_phrases(query)), filter=filters, limit=limit)
+            results = self.searcher.search(_without_phrases(query), filter=filters, limit=limit)
             return [(result.docnum, result.score) for result in results]
 
     def _words(self, docnum: int, fieldname: str) -> list[str]:

@@ -52,8 +52,9 @@ def snippet(text: str, stems: frozenset[str]) -> str | None:
     if start:
         start = text.find(" ", start) + 1 or start
     end = min(len(text), start + WIDTH)
-    if end < len(text):
-        end = text.rfind(" ", start, end) if text.rfind(" ", start, end) > start else end
+    space = text.rfind(" ", start, end)
+    if end < len(text) and space > start:
+        end = space
     parts, cursor = [], start
     for match in matches:
         if match.start() < start or match.end() > end:
