@@ -150,6 +150,7 @@ def _provision(instrument: dict, data: Mapping, shown: str) -> Provision:
         sources=_sources(data["sources"]),
         notes=data.get("notes"),
         origin=Origin(shown, data.line),
+        argument=dict(data.get("argument", {})),
     )
 
 

@@ -37,14 +37,25 @@ class Source:
 
 @dataclass(frozen=True)
 class Verification:
-    status: str  # verified, secondary, unverified
+    status: str  # verified, secondary, unverified, conflicting
     checked_on: str | None = None
     by: str | None = None
-    note: str | None = None
+    note: str | None = None  # public: for readers of the site and of memos
+    maintainer_note: str | None = None  # copies used, how it was read: never in a memo, notice or snippet
+    against: str | None = None  # the official text a reviewer compared it with
 
     @property
     def is_unverified(self) -> bool:
         return self.status == "unverified"
+
+    @property
+    def is_conflicting(self) -> bool:
+        return self.status == "conflicting"
+
+    @property
+    def is_confirmed(self) -> bool:
+        """Read in the official text or in a reputable source: what a notice may rest on."""
+        return self.status in ("verified", "secondary")
 
 
 @dataclass(frozen=True)
@@ -95,6 +106,7 @@ class Provision:
     sources: tuple[Source, ...]
     notes: str | None
     origin: Origin
+    argument: I18n = field(default_factory=dict)  # the project's argument, kept apart from the summary
 
     @property
     def id(self) -> str:

@@ -26,7 +26,8 @@ INSTRUMENT_KINDS = (
 )
 CASE_BODIES = ("hrc", "cat", "cedaw", "cescr", "ecthr", "domestic")
 TEXT_KINDS = ("official", "transcription", "unofficial-translation")
-VERIFICATION_STATES = ("verified", "secondary", "unverified")
+# conflicting: sources disagree on the number or subject; no memo or notice relies on such a record.
+VERIFICATION_STATES = ("verified", "secondary", "unverified", "conflicting")
 
 
 def _text(min_length: int = 1) -> dict:
@@ -76,7 +77,12 @@ def _defs() -> dict:
                 "status": {"enum": list(VERIFICATION_STATES)},
                 "checked_on": {"$ref": "#/$defs/date"},
                 "by": _text(),
-                "note": _text(),
+                "against": {"type": "string", "pattern": r"^https?://\S+$",
+                            "description": "The official text the reviewer compared the record with."},
+                "note": {**_text(), "description": "For readers of the site and of memos: what is known "
+                         "and what to check. Shown publicly."},
+                "maintainer_note": {**_text(), "description": "For maintainers only: copies and files used, "
+                                    "how the record was read. Never shown in memos, notices or search."},
             },
             "required": ["status"],
             "additionalProperties": False,
@@ -120,6 +126,8 @@ def _defs() -> dict:
                 # Any language will do: an imported Russian or Tajik text brings its own heading.
                 "title": {**_i18n(()), "minProperties": 1},
                 "summary": {"$ref": "#/$defs/i18n"},
+                "argument": {**_i18n(), "description": "huquq's own argument applying the provision to its "
+                             "clients (not what the instrument says); shown marked as the project's argument."},
                 "text": {"$ref": "#/$defs/texts"},
                 "topics": {"type": "array", "items": {"$ref": "#/$defs/slug"}},
                 "related": {"type": "array", "items": {"$ref": "#/$defs/provision_id"}},

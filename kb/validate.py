@@ -176,8 +176,8 @@ def _topics(corpus: Corpus, where: Origin, owner: str, topics: Iterable[str]) ->
 
 
 def _verification(where: Origin, owner: str, verification: Verification) -> list[Problem]:
-    if verification.status == "unverified" and not verification.note:
-        return [_at(where, f"{owner}: an unverified record needs a note saying what to check")]
+    if verification.status in ("unverified", "conflicting") and not verification.note:
+        return [_at(where, f"{owner}: an {verification.status} record needs a note saying what to check")]
     if verification.status == "verified" and not (verification.checked_on and verification.by):
         return [_at(where, f"{owner}: verified needs checked_on (a date) and by (who compared it with the official text)")]
     if verification.checked_on:
