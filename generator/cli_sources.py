@@ -43,15 +43,20 @@ def canonical_text(path: Path, root: Path, kind: str) -> str:
 
 
 @click.command("fmt")
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--check", is_flag=True, help="Change nothing; fail with the diff if a file is not in canonical form.")
 @sources_option
 @report_errors
-def fmt(check: bool, sources: Path | None) -> None:
-    """Write every source file in its canonical form (key order, quoting, line width, text blocks)."""
+def fmt(files: tuple[Path, ...], check: bool, sources: Path | None) -> None:
+    """Write every source file (or only FILES) in its canonical form (key order, quoting, line width,
+    text blocks)."""
     root = resolve_sources(sources)
     problems: list[Problem] = []
     changed: list[str] = []
+    chosen = {path.resolve() for path in files}
     for path, kind in source_files(root):
+        if chosen and path.resolve() not in chosen:
+            continue
         try:
             new_text = canonical_text(path, root, kind)
         except SourceError as e:
