@@ -85,7 +85,8 @@ def validate(sources: Path | None) -> None:
 
 
 @cli.command()
-@click.argument("kind", required=False, type=click.Choice(["instrument", "case", "topics", "notice"]))
+@click.argument("kind", required=False,
+                type=click.Choice(["instrument", "case", "topics", "notice", "circumstance", "interview"]))
 @click.option("--write", "write_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Write all schemas as <kind>.schema.json into this folder.")
 def schema(kind: str | None, write_dir: Path | None) -> None:

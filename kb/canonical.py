@@ -93,7 +93,8 @@ def _styled(data: Any, key: str | None = None, literal_only: bool = False) -> An
         return [_styled(v, None, literal_only) for v in data]
     if isinstance(data, str):
         text = _Str(data)
-        if key in _VERBATIM_KEYS or "\n" in data:
+        # Verbatim texts line for line; templates (circumstances' arguments) with their own line breaks.
+        if key in _VERBATIM_KEYS or "\n" in data or "{%" in data:
             text.style = "|"
         elif len(data) > WIDTH - 30 and " " in data.strip() and not literal_only:
             text.style = ">"

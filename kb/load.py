@@ -18,8 +18,8 @@ import jsonschema
 from . import parsecache
 from .errors import Problem, SourceError
 from .models import (
-    Binding, Case, Corpus, ExampleQuery, Instrument, Notice, Origin, Provision, Right, Source,
-    Text, Topic, Verification, Wording,
+    Binding, Case, Choice, Circumstance, Corpus, ExampleQuery, Instrument, Interview, Notice, Origin,
+    Provision, Question, Right, Section, Source, Text, Topic, ValueSpec, Verification, Wording,
 )
 from .schema import schema
 from .yamlio import Mapping, decode, line_at, load_yaml
@@ -30,10 +30,12 @@ SCHEMA_COMMENT = "# yaml-language-server: $schema="
 def source_files(root: Path) -> list[tuple[Path, str]]:
     """Every source file under ``root`` with the kind of record it holds."""
     found: list[tuple[Path, str]] = []
-    for sub, kind in (("instruments", "instrument"), ("cases", "case"), ("notices", "notice")):
+    for sub, kind in (("instruments", "instrument"), ("cases", "case"), ("notices", "notice"),
+                      ("circumstances", "circumstance")):
         found += [(p, kind) for p in sorted((root / sub).rglob("*.yaml"))]
-    if (root / "topics.yaml").exists():
-        found.append((root / "topics.yaml", "topics"))
+    for name, kind in (("topics.yaml", "topics"), ("interview.yaml", "interview")):
+        if (root / name).exists():
+            found.append((root / name, kind))
     return found
 
 
@@ -206,6 +208,36 @@ def _topic(data: Mapping, shown: str) -> Topic:
         queries=tuple(ExampleQuery(q["query"], q["lang"], tuple(q["expect"]))
                       for q in data.get("queries", ())),
         origin=Origin(shown, data.line),
+        leading=tuple(data.get("leading", ())),
+    )
+
+
+def _circumstance(data: Mapping, shown: str) -> Circumstance:
+    values = tuple(
+        ValueSpec(id=v["id"], type=v["type"], question=dict(v["question"]),
+                  explanation=dict(v.get("explanation", {})), required=v.get("required", False),
+                  min=v.get("min"), max=v.get("max"),
+                  choices=tuple(Choice(c["id"], dict(c["label"])) for c in v.get("choices", ())))
+        for v in data.get("values", ())
+    )
+    return Circumstance(
+        id=data["id"], title=dict(data["title"]), question=dict(data["question"]),
+        explanation=dict(data["explanation"]), values=values,
+        topics=tuple(data["topics"]), leading=tuple(data["leading"]), argument=dict(data["argument"]),
+        request={lang: tuple(items) for lang, items in data["request"].items()},
+        sources=_sources(data["sources"]), notes=data.get("notes"), origin=Origin(shown, data.line),
+    )
+
+
+def _interview(data: Mapping, shown: str) -> Interview:
+    def questions(items) -> tuple[Question, ...]:
+        return tuple(Question(q["id"], dict(q["question"]), dict(q["explanation"])) for q in items)
+
+    return Interview(
+        matter=questions(data["matter"]), gates=questions(data["gates"]),
+        sections=tuple(Section(s["id"], dict(s["title"]), tuple(s.get("ask_if", ())), tuple(s["circumstances"]))
+                       for s in data["sections"]),
+        origin=Origin(shown, data.line),
     )
 
 
@@ -277,6 +309,9 @@ def check_sources(root: Path, progress: Callable[[str], None] | None = None,
         problems += _add(corpus, kind, data, shown, path, root)
     if not (root / "topics.yaml").exists():
         problems.append(Problem(display_path(root / "topics.yaml"), 1, "missing: the topic vocabulary is required"))
+    if corpus.circumstances and not (root / "interview.yaml").exists():
+        problems.append(Problem(display_path(root / "interview.yaml"), 1, "missing: the circumstances need "
+                                "interview.yaml, which gives the order of the questions"))
     if not unread:
         # With a file unread, every reference into it would be reported too: noise, not news.
         problems += cross_check(corpus)
@@ -311,6 +346,14 @@ def _add(corpus: Corpus, kind: str, data: Mapping, shown: str, path: Path, root:
                 problems.append(duplicate("topic", topic.id, shown, item.line, corpus.topics[topic.id].origin))
                 continue
             corpus.topics[topic.id] = topic
+    elif kind == "circumstance":
+        circumstance = _circumstance(data, shown)
+        if circumstance.id in corpus.circumstances:
+            return problems + [duplicate("circumstance", circumstance.id, shown, data.line,
+                                         corpus.circumstances[circumstance.id].origin)]
+        corpus.circumstances[circumstance.id] = circumstance
+    elif kind == "interview":
+        corpus.interview = _interview(data, shown)
     elif kind == "notice":
         notice = _notice(data, shown)
         if notice.id in corpus.notices:

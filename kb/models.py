@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .dates import in_range, parse_date
-from .ids import provision_id
+from .ids import parse_citation, provision_id
 
 LANGS = ("en", "ru", "tg")
 I18n = dict  # language code -> text
@@ -224,6 +224,7 @@ class Topic:
     argument: I18n
     queries: tuple[ExampleQuery, ...]
     origin: Origin
+    leading: tuple[str, ...] = ()  # provision citations (iccpr/9(3)), then case ids, in order
 
     def words(self) -> dict[str, list[str]]:
         """Label and synonyms per language: what query expansion matches."""
@@ -231,6 +232,78 @@ class Topic:
             lang: [self.label[lang], *self.synonyms.get(lang, ())]
             for lang in LANGS if lang in self.label
         }
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: str
+    label: I18n
+
+
+@dataclass(frozen=True)
+class ValueSpec:
+    """A value a circumstance needs: asked after its question, used by its argument and request."""
+
+    id: str
+    type: str  # integer, number, boolean, text, date, choice
+    question: I18n
+    explanation: I18n = field(default_factory=dict)
+    required: bool = False
+    min: float | None = None
+    max: float | None = None
+    choices: tuple[Choice, ...] = ()
+
+
+@dataclass(frozen=True)
+class Circumstance:
+    """Something that happened, as a non-lawyer can answer it, with the law, argument and request it
+    brings to a memo."""
+
+    id: str
+    title: I18n
+    question: I18n
+    explanation: I18n
+    values: tuple[ValueSpec, ...]
+    topics: tuple[str, ...]
+    leading: tuple[str, ...]
+    argument: I18n  # Jinja templates over the values
+    request: dict  # lang -> tuple of templates
+    sources: tuple[Source, ...]
+    notes: str | None
+    origin: Origin
+
+    def value(self, value_id: str) -> ValueSpec | None:
+        return next((v for v in self.values if v.id == value_id), None)
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    question: I18n
+    explanation: I18n
+
+
+@dataclass(frozen=True)
+class Section:
+    """A group of circumstances, asked only when its gates (yes/no questions) were answered yes."""
+
+    id: str
+    title: I18n
+    ask_if: tuple[str, ...]
+    circumstances: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Interview:
+    """The order of the questions: about the matter, the gates, then the sections of circumstances."""
+
+    matter: tuple[Question, ...]
+    gates: tuple[Question, ...]
+    sections: tuple[Section, ...]
+    origin: Origin
+
+    def order(self) -> list[str]:
+        return [cid for section in self.sections for cid in section.circumstances]
 
 
 @dataclass(frozen=True)
@@ -264,6 +337,8 @@ class Corpus:
     cases: dict[str, Case] = field(default_factory=dict)
     topics: dict[str, Topic] = field(default_factory=dict)
     notices: dict[str, Notice] = field(default_factory=dict)
+    circumstances: dict[str, Circumstance] = field(default_factory=dict)
+    interview: Interview | None = None
     file_hashes: dict[str, str] = field(default_factory=dict)  # path under the sources -> sha256
 
     def instrument_of(self, provision: Provision) -> Instrument:
@@ -303,9 +378,21 @@ class Corpus:
     def cases_on_topic(self, topic_id: str) -> list[Case]:
         return [c for c in self.cases.values() if topic_id in c.topics]
 
+    def authority(self, entry: str) -> tuple[str, str, str] | None:
+        """A leading-authority entry as ("provision", id, pinpoint) or ("case", id, ""); None if it
+        names nothing in the corpus."""
+        if "/" not in entry:
+            return ("case", entry, "") if entry in self.cases else None
+        try:
+            pid, pinpoint = parse_citation(entry)
+        except ValueError:
+            return None
+        return ("provision", pid, pinpoint) if pid in self.provisions else None
+
     def get(self, record_id: str) -> Any:
-        """An instrument, provision, case, topic or notice by id, or None."""
-        for table in (self.provisions, self.instruments, self.cases, self.topics, self.notices):
+        """An instrument, provision, case, topic, notice or circumstance by id, or None."""
+        for table in (self.provisions, self.instruments, self.cases, self.topics, self.notices,
+                      self.circumstances):
             if record_id in table:
                 return table[record_id]
         return None

@@ -16,6 +16,12 @@ LANGS = ("en", "ru", "tg")
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 LABEL = r"^[0-9a-z]+([.-][0-9a-z]+)*$"
 PROVISION_ID = r"^[a-z0-9]+(-[a-z0-9]+)*/[0-9a-z]+([.-][0-9a-z]+)*$"
+# A leading authority: a provision id with an optional pinpoint (iccpr/9(3)), or a case id.
+LEADING = r"^[a-z0-9]+(-[a-z0-9]+)*(/[0-9a-z]+([.-][0-9a-z]+)*(\([0-9a-z]+\))*)?$"
+# A value of a circumstance is a template variable: a Python identifier.
+VALUE_ID = r"^[a-z][a-z0-9_]*$"
+VALUE_TYPES = ("integer", "number", "boolean", "text", "date", "choice")
+MATTER_QUESTIONS = ("title", "date", "place", "prepared_by", "client", "facts", "language")
 # A date as far as it is known: a year, a month or a day.
 PARTIAL_DATE = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 
@@ -71,6 +77,14 @@ def _defs() -> dict:
             "additionalProperties": False,
         },
         "sources": {"type": "array", "items": {"$ref": "#/$defs/source"}, "minItems": 1},
+        "leading": {
+            "description": "Leading authorities in the order a lawyer cites them: provisions (with a "
+                           "pinpoint where useful, e.g. iccpr/9(3)), then cases (case ids). Memos open with "
+                           "them and search ranks them first.",
+            "type": "array",
+            "items": {"type": "string", "pattern": LEADING},
+            "minItems": 1,
+        },
         "verification": {
             "type": "object",
             "properties": {
@@ -242,6 +256,7 @@ def topics_schema() -> dict:
             "synonyms": {"$ref": "#/$defs/i18n_list"},
             "description": {"$ref": "#/$defs/i18n"},
             "broader": {"type": "array", "items": {"$ref": "#/$defs/slug"}},
+            "leading": {"$ref": "#/$defs/leading"},
             "argument": _i18n(("en", "ru")),
             "queries": {
                 "description": "Example searches that must find these ids in the top 10.",
@@ -306,11 +321,106 @@ def notice_schema() -> dict:
     )
 
 
+def circumstance_schema() -> dict:
+    all_langs = ("en", "ru", "tg")
+    value = {
+        "description": "A value the circumstance needs (hours held, number of people), asked after its "
+                       "question and available to the argument and request templates by its id.",
+        "type": "object",
+        "properties": {
+            "id": {"type": "string", "pattern": VALUE_ID, "maxLength": 40},
+            "type": {"enum": list(VALUE_TYPES)},
+            "required": {"type": "boolean"},
+            "min": {"type": "number"},
+            "max": {"type": "number"},
+            "question": _i18n(all_langs),
+            "explanation": _i18n(all_langs),
+            "choices": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {"id": {"type": "string", "pattern": VALUE_ID}, "label": _i18n(all_langs)},
+                    "required": ["id", "label"],
+                    "additionalProperties": False,
+                },
+                "minItems": 2,
+            },
+        },
+        "required": ["id", "type", "question"],
+        "additionalProperties": False,
+    }
+    return _document(
+        "huquq circumstance (legal_sources/circumstances/<id>.yaml)",
+        {
+            "id": {"$ref": "#/$defs/slug"},
+            "title": {**_i18n(all_langs), "description": "A short name: the memo's heading for it."},
+            "question": {**_i18n(all_langs), "description": "Asked of a person who is not a lawyer."},
+            "explanation": {**_i18n(all_langs), "description": "One line: what it means in law."},
+            "values": {"type": "array", "items": value},
+            "topics": {"type": "array", "items": {"$ref": "#/$defs/slug"}, "minItems": 1,
+                       "description": "The issues it engages; the first is the memo section it opens."},
+            "leading": {"$ref": "#/$defs/leading"},
+            "argument": {**_i18n(("en", "ru")),
+                         "description": "The memo's paragraph for it, in the project's words: a Jinja "
+                                        "template that may use the values, e.g. {{ hours }}."},
+            "request": {
+                "description": "What to ask for, one item each (templates, like the argument).",
+                "type": "object",
+                "properties": {lang: {"type": "array", "items": _text(), "minItems": 1} for lang in LANGS},
+                "required": ["en", "ru"],
+                "additionalProperties": False,
+            },
+            "sources": {"$ref": "#/$defs/sources"},
+            "notes": _text(),
+        },
+        ["id", "title", "question", "explanation", "topics", "leading", "argument", "request", "sources"],
+    )
+
+
+def interview_schema() -> dict:
+    all_langs = ("en", "ru", "tg")
+    question = {
+        "type": "object",
+        "properties": {"id": {"$ref": "#/$defs/slug"}, "question": _i18n(all_langs),
+                       "explanation": _i18n(all_langs)},
+        "required": ["id", "question", "explanation"],
+        "additionalProperties": False,
+    }
+    matter_question = {**question, "properties": {**question["properties"], "id": {"enum": list(MATTER_QUESTIONS)}}}
+    return _document(
+        "huquq interview (legal_sources/interview.yaml): the order of the questions",
+        {
+            "matter": {"type": "array", "items": matter_question, "minItems": 1,
+                       "description": "What is asked first about the matter (date, place, ...)."},
+            "gates": {"type": "array", "items": question,
+                      "description": "Yes/no questions that open a section (was anyone detained?)."},
+            "sections": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "id": {"$ref": "#/$defs/slug"},
+                        "title": _i18n(all_langs),
+                        "ask_if": {"type": "array", "items": {"$ref": "#/$defs/slug"}},
+                        "circumstances": {"type": "array", "items": {"$ref": "#/$defs/slug"}, "minItems": 1},
+                    },
+                    "required": ["id", "title", "circumstances"],
+                    "additionalProperties": False,
+                },
+                "minItems": 1,
+            },
+        },
+        ["matter", "gates", "sections"],
+    )
+
+
 SCHEMAS = {
     "instrument": instrument_schema,
     "case": case_schema,
     "topics": topics_schema,
     "notice": notice_schema,
+    "circumstance": circumstance_schema,
+    "interview": interview_schema,
 }
 
 

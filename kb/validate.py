@@ -6,6 +6,7 @@ rules a schema cannot express. Each returns ``Problem``s; nothing raises.
 
 from __future__ import annotations
 
+import difflib
 import re
 from datetime import date
 from pathlib import Path
@@ -42,7 +43,7 @@ def check_placement(kind: str, data: Mapping, shown: str, path: Path, root: Path
             problems.append(Problem(shown, data.line_of("id"), f"id {data['id']!r} does not match the file name; expected {data['id']}.yaml"))
         if len(rel) != 3 or rel[1] != data["body"]:
             problems.append(Problem(shown, data.line_of("body"), f"a case of body {data['body']!r} lives in cases/{data['body']}/"))
-    elif kind == "notice" and path.stem != data["id"]:
+    elif kind in ("notice", "circumstance") and path.stem != data["id"]:
         problems.append(Problem(shown, data.line_of("id"), f"id {data['id']!r} does not match the file name; expected {data['id']}.yaml"))
     return problems
 
@@ -100,6 +101,78 @@ def cross_check(corpus: Corpus) -> list[Problem]:
     for notice in corpus.notices.values():
         for right in notice.rights:
             problems += _references(corpus, notice.origin, f"{notice.id}/{right.id}", "provisions", right.provisions)
+    for topic in corpus.topics.values():
+        problems += _leading(corpus, topic.origin, topic.id, topic.leading)
+    problems += _circumstances(corpus)
+    return problems
+
+
+def nearest(name: str, candidates: Iterable[str], count: int = 3) -> str:
+    """" (nearest: a, b)" when ``name`` looks like a misspelling of some of ``candidates``."""
+    close = difflib.get_close_matches(name, list(candidates), n=count, cutoff=0.6)
+    return f" (nearest: {', '.join(close)})" if close else ""
+
+
+def _leading(corpus: Corpus, where: Origin, owner: str, entries: Iterable[str]) -> list[Problem]:
+    """Leading authorities exist, provisions before cases, none twice, none marked conflicting."""
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    case_seen = False
+    for entry in entries:
+        found = corpus.authority(entry)
+        if found is None:
+            candidates = corpus.provisions if "/" in entry else corpus.cases
+            problems.append(_at(where, f"{owner}: leading names {entry!r}, which is not a provision or case "
+                                       f"in the sources{nearest(entry.split('(')[0], candidates)}"))
+            continue
+        kind, record_id, _pin = found
+        if record_id in seen:
+            problems.append(_at(where, f"{owner}: leading names {record_id} twice"))
+        seen.add(record_id)
+        if kind == "case":
+            case_seen = True
+        elif case_seen:
+            problems.append(_at(where, f"{owner}: leading lists provisions first, then cases; {entry} comes after a case"))
+        record = corpus.provisions.get(record_id) or corpus.cases.get(record_id)
+        if record.verification.is_conflicting:
+            problems.append(_at(where, f"{owner}: leading names {record_id}, whose record is marked conflicting; "
+                                       "no memo may rely on it"))
+    return problems
+
+
+def _circumstances(corpus: Corpus) -> list[Problem]:
+    from .arguments import template_problems
+
+    problems: list[Problem] = []
+    gates = {gate.id for gate in corpus.interview.gates} if corpus.interview else set()
+    for circumstance in corpus.circumstances.values():
+        where, cid = circumstance.origin, circumstance.id
+        problems += _topics(corpus, where, cid, circumstance.topics)
+        problems += _leading(corpus, where, cid, circumstance.leading)
+        problems += [_at(where, f"{cid}: {message}") for message in template_problems(circumstance)]
+    interview = corpus.interview
+    if interview is None:
+        return problems  # kb.load reports the missing file
+    placed: dict[str, str] = {}
+    for section in interview.sections:
+        for gate in section.ask_if:
+            if gate not in gates:
+                problems.append(_at(interview.origin, f"section {section.id}: ask_if names {gate!r}, which is "
+                                                      f"not a gate{nearest(gate, gates)}"))
+        for cid in section.circumstances:
+            if cid not in corpus.circumstances:
+                problems.append(_at(interview.origin, f"section {section.id}: no circumstance {cid!r}"
+                                                      f"{nearest(cid, corpus.circumstances)}"))
+            elif cid in placed:
+                problems.append(_at(interview.origin, f"section {section.id}: {cid} is already in section "
+                                                      f"{placed[cid]}"))
+            placed.setdefault(cid, section.id)
+    for cid, circumstance in corpus.circumstances.items():
+        if cid not in placed:
+            problems.append(_at(circumstance.origin, f"{cid}: not in any section of interview.yaml, so it is "
+                                                     "never asked; add it to a section"))
+    if "date" not in {q.id for q in interview.matter}:
+        problems.append(_at(interview.origin, "matter: the date of the events must be asked (id: date)"))
     return problems
 
 
@@ -164,14 +237,15 @@ def _date_order(where: Origin, fields: list[tuple[str, str | None]], strict: boo
 
 
 def _references(corpus: Corpus, where: Origin, owner: str, field: str, ids: Iterable[str]) -> list[Problem]:
-    return [_at(where, f"{owner}: {field} names {ref!r}, which is not a provision in the sources")
+    return [_at(where, f"{owner}: {field} names {ref!r}, which is not a provision in the sources"
+                       f"{nearest(ref, corpus.provisions)}")
             for ref in ids if ref not in corpus.provisions]
 
 
 def _topics(corpus: Corpus, where: Origin, owner: str, topics: Iterable[str]) -> list[Problem]:
     if not corpus.topics:
         return []
-    return [_at(where, f"{owner}: topic {topic!r} is not in topics.yaml")
+    return [_at(where, f"{owner}: topic {topic!r} is not in topics.yaml{nearest(topic, corpus.topics)}")
             for topic in topics if topic not in corpus.topics]
 
 
