@@ -65,10 +65,14 @@ def cli() -> None:
 
 
 @cli.command()
+@click.argument("matters", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @sources_option
 @report_errors
-def validate(sources: Path | None) -> None:
-    """Load and check every source file; list every problem with file and line."""
+def validate(matters: tuple[Path, ...], sources: Path | None) -> None:
+    """Load and check every source file; list every problem with file and line.
+
+    With MATTERS (matter files, as `huquq memo` reads them), check those against the sources instead.
+    """
     from kb.load import check_sources
 
     corpus, problems = check_sources(resolve_sources(sources), progress=progress, cache_dir=paths.parse_cache())
@@ -78,15 +82,35 @@ def validate(sources: Path | None) -> None:
         for problem in problems:
             click.echo(str(problem), err=True)
         raise InputError(f"{len(problems)} problem(s) found")
+    if matters:
+        _validate_matters(corpus, matters)
+        return
     click.echo(
         f"ok: {len(corpus.instruments)} instruments, {len(corpus.provisions)} provisions, "
-        f"{len(corpus.cases)} cases, {len(corpus.topics)} topics, {len(corpus.notices)} notices"
+        f"{len(corpus.cases)} cases, {len(corpus.topics)} topics, {len(corpus.circumstances)} circumstances, "
+        f"{len(corpus.notices)} notices"
     )
+
+
+def _validate_matters(corpus, matters: tuple[Path, ...]) -> None:
+    from generator.matter import load_matter
+
+    problems = []
+    for path in matters:
+        try:
+            load_matter(path, corpus, warn=lambda message: click.echo(message, err=True))
+            click.echo(f"ok: {path}")
+        except SourceError as e:
+            problems += e.problems
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    if problems:
+        raise InputError(f"{len(problems)} problem(s) found")
 
 
 @cli.command()
 @click.argument("kind", required=False,
-                type=click.Choice(["instrument", "case", "topics", "notice", "circumstance", "interview"]))
+                type=click.Choice(["instrument", "case", "topics", "notice", "circumstance", "interview", "matter"]))
 @click.option("--write", "write_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Write all schemas as <kind>.schema.json into this folder.")
 def schema(kind: str | None, write_dir: Path | None) -> None:

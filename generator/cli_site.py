@@ -63,6 +63,7 @@ def build_command(sources, out):
     """Validate, index, build the site and the example memo and notice: the main job."""
     from kb.index import update_index
     from kb.load import load_corpus
+    from .cli_docs import facts_ranker
     from .matter import load_matter
     from .memo import plan_memo, render_memo
     from .notice import load_org, render_notice
@@ -79,10 +80,10 @@ def build_command(sources, out):
     examples = paths.CHECKOUT / "examples"
     click.echo("4/5 writing the example memo…")
     matter = load_matter(examples / "matters" / "2014-dushanbe-detentions.yaml", corpus)
-    render_memo(corpus, matter, plan_memo(corpus, matter), out / "example-memo.docx")
+    rank = facts_ranker(corpus, sources, out / "index")
+    render_memo(corpus, matter, plan_memo(corpus, matter, rank), out / "example-memo.docx")
     click.echo("5/5 writing the detention-rights notice…")
-    render_notice(corpus, out / "notice.docx", ["tg", "ru", "en"], org=load_org(examples / "organisation.yaml"),
-                  allow_unverified=True)
+    render_notice(corpus, out / "notice.docx", ["tg", "ru", "en"], org=load_org(examples / "organisation.yaml"))
     click.echo(f"""
 done. In {out}/:
   site/               the static site; serve it with: huquq serve -d {out}/site

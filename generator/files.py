@@ -28,3 +28,8 @@ def write_atomically(output: Path, write: Callable[[str], None], suffix: str = "
 
 def write_text_atomically(output: Path, text: str) -> None:
     write_atomically(output, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"), suffix=".yaml")
+
+
+def save_document(document, output: Path) -> None:
+    """Save a python-docx document atomically: never a half-written file."""
+    write_atomically(output, document.save, suffix=".docx")

@@ -6,12 +6,13 @@ from pathlib import Path
 
 from docx import Document
 
-from kb.cite import cite_provision
+from kb.cite import cite_many
+from kb.ids import parse_citation
 from kb.models import Corpus
 from kb.yamlio import Mapping, load_yaml
 
 from . import paths
-from .memo import save_atomically
+from .files import save_document
 from .templating import environment, render
 from .word.blocks import finalize, missing_styles, write_blocks
 from .word.oxml import clear_body
@@ -47,9 +48,31 @@ def load_org(path: Path) -> dict:
     return {key: CONTROL_CHARS.sub("", str(data.get(key) or "")) for key in ORG_FIELDS}
 
 
+def right_basis(corpus: Corpus, right) -> list[tuple[str, str]] | None:
+    """What a right is printed on, as (provision id, pinpoint): None when it may not be printed.
+
+    One rule for every right: a right is printed when an international provision binding on or
+    addressed to Tajikistan supports it and that provision is confirmed (verified or from a secondary
+    source); it is cited, and the Tajik provisions of the right that are confirmed are added before it.
+    An unconfirmed provision is never printed on a notice: the reader has no one to check it with yet.
+    """
+    international, tajik = [], []
+    for citation in right.provisions:
+        pid, pinpoint = parse_citation(citation)
+        provision = corpus.provisions[pid]
+        if not provision.verification.is_confirmed:
+            continue
+        instrument = corpus.instrument_of(provision)
+        if instrument.jurisdiction == "tj":
+            tajik.append((pid, pinpoint))
+        elif instrument.is_binding or instrument.authority in ("interpretation", "standard"):
+            international.append((pid, pinpoint))
+    return tajik + international if international else None
+
+
 def render_notice(corpus: Corpus, output: Path, langs: list[str], *, notice_id: str = "detention-rights",
-                  org: dict | None = None, allow_unverified: bool = False, template: Path | None = None) -> list[str]:
-    """Write the notice; return the ids of rights left out because they rest on unverified law."""
+                  org: dict | None = None, template: Path | None = None) -> list[str]:
+    """Write the notice; return the ids of rights left out (no confirmed international basis)."""
     notice = corpus.notices.get(notice_id)
     if notice is None:
         raise ValueError(f"no notice {notice_id!r}; expected one of: {', '.join(corpus.notices)}")
@@ -64,27 +87,24 @@ def render_notice(corpus: Corpus, output: Path, langs: list[str], *, notice_id: 
     for section in document.sections:  # a notice uses the whole page
         section.left_margin = section.right_margin = Cm(1.6)
         section.top_margin = section.bottom_margin = Cm(1.4)
-    left_out: list[str] = []
+    bases = {right.id: right_basis(corpus, right) for right in notice.rights}
+    left_out = [right.id for right in notice.rights if bases[right.id] is None]
     pages = []
     for lang in langs:
         rights = []
         for right in notice.rights:
-            provisions = [corpus.provisions[pid] for pid in right.provisions]
-            shaky = [p for p in provisions if p.verification.is_unverified]
-            if shaky and not allow_unverified and len(shaky) == len(provisions):
-                if right.id not in left_out:
-                    left_out.append(right.id)
+            if bases[right.id] is None:
                 continue
-            basis = "; ".join(cite_provision(corpus.instrument_of(p), p, lang) for p in provisions)
-            rights.append({"text": right.text[lang], "basis": basis, "check": bool(shaky)})
+            basis = cite_many([(corpus.instrument_of(corpus.provisions[pid]), corpus.provisions[pid], pinpoint)
+                               for pid, pinpoint in bases[right.id]], lang)
+            rights.append({"text": right.text[lang], "basis": basis})
         pages.append({"title": notice.title[lang], "intro": notice.intro[lang], "rights": rights,
                       "what_to_do_heading": notice.what_to_do_heading[lang],
                       "what_to_do": [item[lang] for item in notice.what_to_do],
                       "contact_heading": notice.contact_heading[lang],
-                      "check_with_lawyer": notice.check_with_lawyer[lang],
                       "translation": notice.translations.get(lang, "")})
     env = environment(paths.TEMPLATES / "notice", autoescape=False, finalize=finalize)
     markup = render(env, "notice.j2", pages=pages, org=org, sep="\x1f")
     write_blocks(document, markup, [], "notice.j2")
-    save_atomically(document, output)
+    save_document(document, output)
     return left_out

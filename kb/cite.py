@@ -34,6 +34,27 @@ def cite_provision(instrument: Instrument, provision: Provision, lang: str = "en
     return f"{name}, {unit(instrument, lang)} {provision.label}{pinpoint}"
 
 
+PLURAL = {"art.": "arts", "para.": "paras", "principle": "principles", "guideline": "guidelines"}
+
+
+def cite_many(items: list[tuple[Instrument, Provision, str]], lang: str = "en") -> str:
+    """Several provisions, those of one instrument together: "CAT, arts 2, 13, 16; ICCPR, art. 7"."""
+    groups: list[tuple[Instrument, list[str]]] = []
+    for instrument, provision, pinpoint in items:
+        label = provision.label + pinpoint
+        if groups and groups[-1][0].id == instrument.id:
+            groups[-1][1].append(label)
+        else:
+            groups.append((instrument, [label]))
+    parts = []
+    for instrument, labels in groups:
+        name, word = pick(instrument.short_title, lang), unit(instrument, lang)
+        if len(labels) > 1:
+            word = PLURAL.get(word, word) if lang == "en" else word
+        parts.append(f"{name}, {word} {', '.join(labels)}")
+    return "; ".join(parts)
+
+
 def cite_case(case: Case, lang: str = "en") -> str:
     parts = [pick(case.title, lang)]
     number = case.symbol or case.number

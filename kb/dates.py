@@ -35,3 +35,36 @@ def in_range(on: dt.date, start: str | None, end: str | None) -> bool:
 
 def today() -> dt.date:
     return dt.date.today()
+
+
+MONTHS = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December"),
+    # Russian: the genitive after a day ("6 ноября"), the nominative for a month alone ("ноябрь").
+    "ru": ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
+           "ноября", "декабря"),
+    "ru-alone": ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь",
+                 "октябрь", "ноябрь", "декабрь"),
+    # Tajik: the month takes the ezafe before the year ("6 ноябри 2003").
+    "tg": ("январи", "феврали", "марти", "апрели", "майи", "июни", "июли", "августи", "сентябри",
+           "октябри", "ноябри", "декабри"),
+}
+
+
+def human(partial: str | None, lang: str = "en") -> str:
+    """A date as far as it is known, as a reader of ``lang`` writes it: "6 November 2003",
+    "6 ноября 2003 г.", "6 ноябри 2003"; "November 2003"; "2003"."""
+    if not partial:
+        return ""
+    match = _PARTIAL.match(str(partial).strip())
+    if not match:
+        return str(partial)
+    year, month, day = match.groups()
+    if not month:
+        return f"{year} г." if lang == "ru" else year
+    if lang == "ru":
+        name = MONTHS["ru" if day else "ru-alone"][int(month) - 1]
+    else:
+        name = MONTHS.get(lang, MONTHS["en"])[int(month) - 1]
+    text = f"{int(day)} {name} {year}" if day else f"{name} {year}"
+    return f"{text} г." if lang == "ru" else text

@@ -22,7 +22,7 @@ from .models import (
     Provision, Question, Right, Section, Source, Text, Topic, ValueSpec, Verification, Wording,
 )
 from .schema import schema
-from .yamlio import Mapping, decode, line_at, load_yaml
+from .yamlio import Mapping, Sequence, decode, line_at, load_yaml
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema="
 
@@ -80,9 +80,22 @@ def _explain(error: jsonschema.ValidationError) -> str:
     if error.validator == "pattern":
         return f"{error.instance!r} does not have the expected form ({_PATTERN_HINTS.get(error.validator_value, error.validator_value)})"
     if error.validator == "type":
-        return f"expected {error.validator_value}, found {type(error.instance).__name__} {error.instance!r}"[:300]
+        wanted = error.validator_value
+        if "string" in (wanted if isinstance(wanted, list) else [wanted]) and isinstance(error.instance, (int, float)) \
+                and not isinstance(error.instance, bool):
+            return (f"{error.instance!r} is read as a number; write it as text in quotes: "
+                    f"'{error.instance}'")
+        if wanted == "string" and isinstance(error.instance, bool):
+            return f"{str(error.instance).lower()} is read as yes/no; write it as text in quotes"
+        return f"expected {wanted}, found {type(error.instance).__name__} {error.instance!r}"[:300]
     if error.validator == "anyOf" and "summary" in str(error.validator_value):
         return "needs a summary (the project's own words) or a text; expected at least summary.en"
+    if error.validator == "anyOf" and "'required': ['circumstances']" in str(error.validator_value):
+        return ("needs circumstances (what happened: ids from `huquq interview` or the site) or issues "
+                "(topic ids); expected at least one of them")
+    if error.validator == "anyOf" and "propertyNames" in str(error.validator_value):
+        return ("expected a circumstance id, or an id with its values, e.g. "
+                "`- held-beyond-time-limit: {hours: 20, proceeding: none}`")
     if error.validator == "anyOf" and "url" in str(error.validator_value):
         return "a source needs a url (the address of the publication) or a provenance"
     return error.message[:300]
@@ -98,6 +111,18 @@ _PATTERN_HINTS = {
 
 
 # -- building records from checked data ---------------------------------------------------
+
+def _origin(shown: str, data: Mapping) -> Origin:
+    """Where a record is, with the lines of its fields and of the items of its lists."""
+    fields: list[tuple[str, int]] = []
+    for key, value in data.items():
+        fields.append((key, data.line_of(key)))
+        if isinstance(value, Sequence):
+            fields += [(f"{key}[{index}]", value.line_of(index)) for index in range(len(value))]
+        elif isinstance(value, Mapping):
+            fields += [(f"{key}.{sub}", value.line_of(sub)) for sub in value]
+    return Origin(shown, data.line, tuple(fields))
+
 
 def _source(data: dict) -> Source:
     return Source(**{k: data[k] for k in ("title", "url", "provenance", "accessed", "pinpoint") if k in data})
@@ -151,7 +176,7 @@ def _provision(instrument: dict, data: Mapping, shown: str) -> Provision:
         verification=_verification(data["verification"]),
         sources=_sources(data["sources"]),
         notes=data.get("notes"),
-        origin=Origin(shown, data.line),
+        origin=_origin(shown, data),
         argument=dict(data.get("argument", {})),
     )
 
@@ -181,7 +206,7 @@ def _instrument(data: Mapping, shown: str) -> tuple[Instrument, list[Provision]]
         verification=_verification(data.get("verification")),
         notes=data.get("notes"),
         provision_ids=tuple(p.id for p in provisions),
-        origin=Origin(shown, data.line),
+        origin=_origin(shown, data),
     )
     return instrument, provisions
 
@@ -195,7 +220,7 @@ def _case(data: Mapping, shown: str) -> Case:
         provisions=tuple(data["provisions"]), topics=tuple(data["topics"]),
         binding=data["binding"], adverse=data.get("adverse", False),
         sources=_sources(data["sources"]), verification=_verification(data["verification"]),
-        notes=data.get("notes"), origin=Origin(shown, data.line),
+        notes=data.get("notes"), origin=_origin(shown, data),
     )
 
 
@@ -207,8 +232,9 @@ def _topic(data: Mapping, shown: str) -> Topic:
         argument=dict(data["argument"]),
         queries=tuple(ExampleQuery(q["query"], q["lang"], tuple(q["expect"]))
                       for q in data.get("queries", ())),
-        origin=Origin(shown, data.line),
+        origin=_origin(shown, data),
         leading=tuple(data.get("leading", ())),
+        request={lang: tuple(items) for lang, items in data.get("request", {}).items()},
     )
 
 
@@ -225,7 +251,7 @@ def _circumstance(data: Mapping, shown: str) -> Circumstance:
         explanation=dict(data["explanation"]), values=values,
         topics=tuple(data["topics"]), leading=tuple(data["leading"]), argument=dict(data["argument"]),
         request={lang: tuple(items) for lang, items in data["request"].items()},
-        sources=_sources(data["sources"]), notes=data.get("notes"), origin=Origin(shown, data.line),
+        sources=_sources(data["sources"]), notes=data.get("notes"), origin=_origin(shown, data),
     )
 
 
@@ -237,7 +263,7 @@ def _interview(data: Mapping, shown: str) -> Interview:
         matter=questions(data["matter"]), gates=questions(data["gates"]),
         sections=tuple(Section(s["id"], dict(s["title"]), tuple(s.get("ask_if", ())), tuple(s["circumstances"]))
                        for s in data["sections"]),
-        origin=Origin(shown, data.line),
+        origin=_origin(shown, data),
     )
 
 
@@ -248,9 +274,8 @@ def _notice(data: Mapping, shown: str) -> Notice:
         what_to_do_heading=dict(data["what_to_do_heading"]),
         what_to_do=tuple(dict(item) for item in data["what_to_do"]),
         contact_heading=dict(data["contact_heading"]),
-        check_with_lawyer=dict(data["check_with_lawyer"]),
         translations=dict(data["translations"]), notes=data.get("notes"),
-        origin=Origin(shown, data.line),
+        origin=_origin(shown, data),
     )
 
 

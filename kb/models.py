@@ -21,9 +21,17 @@ I18n = dict  # language code -> text
 class Origin:
     path: str
     line: int
+    # (field, line) of the record's fields and of the items of its lists ("related[2]"): a problem with
+    # one reference is reported at its own line, not at the record's.
+    fields: tuple[tuple[str, int], ...] = ()
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}"
+
+    def at(self, name: str) -> int:
+        """The line of a field (``related``) or list item (``related[2]``), else of the record."""
+        lines = dict(self.fields)
+        return lines.get(name) or lines.get(name.split("[")[0]) or self.line
 
 
 @dataclass(frozen=True)
@@ -225,6 +233,7 @@ class Topic:
     queries: tuple[ExampleQuery, ...]
     origin: Origin
     leading: tuple[str, ...] = ()  # provision citations (iccpr/9(3)), then case ids, in order
+    request: dict = field(default_factory=dict)  # lang -> what a memo asks for on this issue
 
     def words(self) -> dict[str, list[str]]:
         """Label and synonyms per language: what query expansion matches."""
@@ -322,7 +331,6 @@ class Notice:
     what_to_do_heading: I18n
     what_to_do: tuple[I18n, ...]
     contact_heading: I18n
-    check_with_lawyer: I18n
     translations: dict
     notes: str | None
     origin: Origin

@@ -16,6 +16,8 @@ LANGS = ("en", "ru", "tg")
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 LABEL = r"^[0-9a-z]+([.-][0-9a-z]+)*$"
 PROVISION_ID = r"^[a-z0-9]+(-[a-z0-9]+)*/[0-9a-z]+([.-][0-9a-z]+)*$"
+# A provision id with an optional pinpoint: iccpr/9(3), iccpr/14(3)(d).
+CITATION = r"^[a-z0-9]+(-[a-z0-9]+)*/[0-9a-z]+([.-][0-9a-z]+)*(\([0-9a-z]+\))*$"
 # A leading authority: a provision id with an optional pinpoint (iccpr/9(3)), or a case id.
 LEADING = r"^[a-z0-9]+(-[a-z0-9]+)*(/[0-9a-z]+([.-][0-9a-z]+)*(\([0-9a-z]+\))*)?$"
 # A value of a circumstance is a template variable: a Python identifier.
@@ -258,6 +260,14 @@ def topics_schema() -> dict:
             "broader": {"type": "array", "items": {"$ref": "#/$defs/slug"}},
             "leading": {"$ref": "#/$defs/leading"},
             "argument": _i18n(("en", "ru")),
+            "request": {
+                "description": "What a memo asks for on this issue when the matter names the issue "
+                               "without circumstances.",
+                "type": "object",
+                "properties": {lang: {"type": "array", "items": _text(), "minItems": 1} for lang in LANGS},
+                "required": ["en", "ru"],
+                "additionalProperties": False,
+            },
             "queries": {
                 "description": "Example searches that must find these ids in the top 10.",
                 "type": "array",
@@ -289,8 +299,12 @@ def notice_schema() -> dict:
         "properties": {
             "id": {"$ref": "#/$defs/slug"},
             "text": _i18n(("en", "ru", "tg")),
-            "provisions": {"type": "array", "items": {"$ref": "#/$defs/provision_id"},
-                           "minItems": 1},
+            "provisions": {"type": "array", "items": {"type": "string", "pattern": CITATION},
+                           "minItems": 1,
+                           "description": "Provisions the right rests on, with a pinpoint where one part "
+                                          "is meant (iccpr/14(3)(d)). The right is printed only when an "
+                                          "international provision among them is confirmed (verified or "
+                                          "secondary); Tajik provisions are cited with it where confirmed."},
         },
         "required": ["id", "text", "provisions"],
         "additionalProperties": False,
@@ -306,10 +320,10 @@ def notice_schema() -> dict:
             "what_to_do_heading": _i18n(all_langs),
             "what_to_do": {"type": "array", "items": _i18n(all_langs)},
             "contact_heading": _i18n(all_langs),
-            "check_with_lawyer": _i18n(all_langs),
             "translations": {
-                "description": "Who wrote each language's text: the project's own translation "
-                               "until a professional or official one replaces it.",
+                "description": "Who wrote each language's text, in that language (printed at the foot "
+                               "of its page): the project's own translation until a professional or "
+                               "official one replaces it.",
                 "type": "object",
                 "properties": {lang: _text() for lang in LANGS},
                 "additionalProperties": False,
@@ -317,7 +331,7 @@ def notice_schema() -> dict:
             "notes": _text(),
         },
         ["id", "title", "intro", "rights", "what_to_do_heading", "what_to_do",
-         "contact_heading", "check_with_lawyer", "translations"],
+         "contact_heading", "translations"],
     )
 
 
@@ -414,6 +428,47 @@ def interview_schema() -> dict:
     )
 
 
+def matter_schema() -> dict:
+    text = {"type": ["string", "number"], "description": "Text (a number is read as text)."}
+    ids = {"type": "array", "items": {"type": "string"}}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "huquq matter file (the input of `huquq memo`; written by `huquq interview`)",
+        "description": "Matter files name clients: keep them out of git (matters/ is ignored).",
+        "type": "object",
+        "properties": {
+            "title": {**text, "description": "Heads the memo."},
+            "date": {"type": "string", "pattern": PARTIAL_DATE,
+                     "description": "Date of the events (YYYY-MM-DD): the memo cites the law in force then."},
+            "place": text,
+            "language": {"enum": ["en", "ru"], "description": "Language of the memo (default en)."},
+            "prepared_by": text,
+            "client": {**text, "description": "Optional and confidential: shown only in the memo."},
+            "facts": {**text, "description": "What happened. A single line break is a space; a blank "
+                                            "line starts a new paragraph."},
+            "issues": {**ids, "description": "Topic ids (huquq show TOPIC); optional when circumstances "
+                                             "are given."},
+            "circumstances": {
+                "description": "What happened, as circumstance ids of legal_sources/circumstances/, each "
+                               "alone or with its values: `- held-beyond-time-limit: {hours: 20, "
+                               "proceeding: none}`.",
+                "type": "array",
+                "items": {"anyOf": [
+                    {"type": "string", "pattern": SLUG},
+                    {"type": "object", "minProperties": 1, "maxProperties": 1,
+                     "propertyNames": {"pattern": SLUG},
+                     "additionalProperties": {"type": "object"}},
+                ]},
+            },
+            "cite": {**ids, "description": "Provisions to cite in any case, e.g. iccpr/9(2)."},
+            "exclude": {**ids, "description": "Provisions never to cite."},
+        },
+        "required": ["title", "date"],
+        "anyOf": [{"required": ["issues"]}, {"required": ["circumstances"]}],
+        "additionalProperties": False,
+    }
+
+
 SCHEMAS = {
     "instrument": instrument_schema,
     "case": case_schema,
@@ -421,6 +476,7 @@ SCHEMAS = {
     "notice": notice_schema,
     "circumstance": circumstance_schema,
     "interview": interview_schema,
+    "matter": matter_schema,
 }
 
 

@@ -63,6 +63,8 @@ def _script(text: str) -> str:
     return "russian" if russian and not tajik else "tajik" if tajik and not russian else "cyrillic"
 
 
+# The languages whose fields a query is looked for in, by the letters it is written in.
+SCRIPT_LANGS = {"latin": ("en",), "russian": ("ru",), "tajik": ("tg",), "cyrillic": ("ru", "tg"), "mixed": LANGS}
 OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
 
 
@@ -100,8 +102,7 @@ class Searcher:
         # English fields, Cyrillic in the Russian and Tajik ones (topic labels and synonyms there carry
         # it across languages). Documents with every word come first; any word fills the list.
         self.parsers = {}
-        for script, langs in (("latin", ("en",)), ("russian", ("ru",)), ("tajik", ("tg",)),
-                              ("cyrillic", ("ru", "tg")), ("mixed", LANGS)):
+        for script, langs in SCRIPT_LANGS.items():
             fields = [f"text_{lang}" for lang in langs]
             self.parsers[script] = (MultifieldParser(fields, self.ix.schema, group=AndGroup),
                                     MultifieldParser(fields, self.ix.schema, group=OrGroup))
@@ -147,6 +148,24 @@ class Searcher:
                 if len(hits) >= limit:
                     break
         return hits
+
+    def rank_facts(self, text: str, topic: str, on: dt.date, limit: int, exclude=()) -> list[str]:
+        """Provisions tagged with ``topic`` and in force on ``on``, ranked against a matter's facts (any
+        of their words), best first: the memo's extra authorities. The words are looked up as the index
+        analyses them, never parsed as query syntax."""
+        terms = []
+        for lang in SCRIPT_LANGS[_script(text)]:
+            words = {token.text for token in ANALYZERS[lang]()(text)}
+            terms += [Q.Term(f"text_{lang}", word) for word in sorted(words)]
+        if not terms:
+            return []
+        filters = self._filter_set(None, None, topic, "provision", on)
+        found: list[str] = []
+        for docnum, _score in self._ranked(Q.Or(terms), filters, limit + len(exclude) + 5):
+            pid = self.searcher.stored_fields(docnum)["id"]
+            if pid not in exclude and pid not in found:
+                found.append(pid)
+        return found[:limit]
 
     def _ranked(self, query: Q.Query, filters: set[int], limit: int):
         """(document number, score) pairs for ``query``, best first, at most ``limit``."""

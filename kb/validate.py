@@ -72,13 +72,14 @@ def cross_check(corpus: Corpus) -> list[Problem]:
         problems += _date_order(where, [("in_force_from", instrument.in_force_from),
                                         ("in_force_to", instrument.in_force_to)])
         if instrument.replaced_by and instrument.replaced_by not in corpus.instruments:
-            problems.append(_at(where, f"replaced_by {instrument.replaced_by!r} is not an instrument in the sources"))
+            problems.append(_at(where, f"replaced_by {instrument.replaced_by!r} is not an instrument in the sources"
+                                       f"{nearest(instrument.replaced_by, corpus.instruments)}", "replaced_by"))
         if instrument.binding_on_tajikistan and instrument.binding_on_tajikistan.since:
             problems += _dates(where, [("binding_on_tajikistan.since", instrument.binding_on_tajikistan.since)])
         if instrument.verification:
             problems += _verification(where, instrument.id, instrument.verification)
         if not any(s.url for s in instrument.official_sources):
-            problems.append(_at(where, f"{instrument.id}: official_sources needs at least one url"))
+            problems.append(_at(where, f"{instrument.id}: official_sources needs at least one url", "official_sources"))
     problems += _replacement_cycles(corpus)
     for provision in corpus.provisions.values():
         problems += _provision(corpus, provision)
@@ -86,23 +87,29 @@ def cross_check(corpus: Corpus) -> list[Problem]:
         where = case.origin
         problems += _dates(where, [("date", case.date)])
         problems += _references(corpus, where, case.id, "provisions", case.provisions)
+        if case.body == "ecthr" and case.binding:
+            problems.append(_at(where, f"{case.id}: a European Court judgment does not bind Tajikistan (not a "
+                                       "Council of Europe member); expected binding: false", "binding"))
         problems += _topics(corpus, where, case.id, case.topics)
         problems += _verification(where, case.id, case.verification)
         if not any(s.url for s in case.sources):
-            problems.append(_at(where, f"{case.id}: sources needs at least one url"))
+            problems.append(_at(where, f"{case.id}: sources needs at least one url", "sources"))
     for topic in corpus.topics.values():
-        for broader in topic.broader:
+        for index, broader in enumerate(topic.broader):
             if broader not in corpus.topics:
-                problems.append(_at(topic.origin, f"{topic.id}: broader topic {broader!r} is not in topics.yaml"))
-        for query in topic.queries:
+                problems.append(_at(topic.origin, f"{topic.id}: broader topic {broader!r} is not in topics.yaml"
+                                                  f"{nearest(broader, corpus.topics)}", f"broader[{index}]"))
+        for index, query in enumerate(topic.queries):
             for expected in query.expect:
                 if corpus.get(expected) is None:
-                    problems.append(_at(topic.origin, f"{topic.id}: example query {query.query!r} expects {expected!r}, which does not exist"))
-    for notice in corpus.notices.values():
-        for right in notice.rights:
-            problems += _references(corpus, notice.origin, f"{notice.id}/{right.id}", "provisions", right.provisions)
-    for topic in corpus.topics.values():
+                    problems.append(_at(topic.origin, f"{topic.id}: example query {query.query!r} expects "
+                                                      f"{expected!r}, which does not exist", f"queries[{index}]"))
         problems += _leading(corpus, topic.origin, topic.id, topic.leading)
+    for notice in corpus.notices.values():
+        for index, right in enumerate(notice.rights):
+            problems += [Problem(p.path, notice.origin.at(f"rights[{index}]"), p.message) for p in _references(
+                corpus, notice.origin, f"{notice.id}/{right.id}", "provisions",
+                [citation.split("(")[0] for citation in right.provisions])]
     problems += _circumstances(corpus)
     return problems
 
@@ -118,25 +125,27 @@ def _leading(corpus: Corpus, where: Origin, owner: str, entries: Iterable[str]) 
     problems: list[Problem] = []
     seen: set[str] = set()
     case_seen = False
-    for entry in entries:
+    for index, entry in enumerate(entries):
+        field = f"leading[{index}]"
         found = corpus.authority(entry)
         if found is None:
             candidates = corpus.provisions if "/" in entry else corpus.cases
             problems.append(_at(where, f"{owner}: leading names {entry!r}, which is not a provision or case "
-                                       f"in the sources{nearest(entry.split('(')[0], candidates)}"))
+                                       f"in the sources{nearest(entry.split('(')[0], candidates)}", field))
             continue
         kind, record_id, _pin = found
         if record_id in seen:
-            problems.append(_at(where, f"{owner}: leading names {record_id} twice"))
+            problems.append(_at(where, f"{owner}: leading names {record_id} twice", field))
         seen.add(record_id)
         if kind == "case":
             case_seen = True
         elif case_seen:
-            problems.append(_at(where, f"{owner}: leading lists provisions first, then cases; {entry} comes after a case"))
+            problems.append(_at(where, f"{owner}: leading lists provisions first, then cases; {entry} comes "
+                                       "after a case", field))
         record = corpus.provisions.get(record_id) or corpus.cases.get(record_id)
         if record.verification.is_conflicting:
             problems.append(_at(where, f"{owner}: leading names {record_id}, whose record is marked conflicting; "
-                                       "no memo may rely on it"))
+                                       "no memo may rely on it", field))
     return problems
 
 
@@ -149,7 +158,9 @@ def _circumstances(corpus: Corpus) -> list[Problem]:
         where, cid = circumstance.origin, circumstance.id
         problems += _topics(corpus, where, cid, circumstance.topics)
         problems += _leading(corpus, where, cid, circumstance.leading)
-        problems += [_at(where, f"{cid}: {message}") for message in template_problems(circumstance)]
+        problems += [_at(where, f"{cid}: {message}", message.split(".")[0].split(":")[0].split("[")[0]
+                         if message.startswith(("argument", "request")) else "values")
+                     for message in template_problems(circumstance)]
     interview = corpus.interview
     if interview is None:
         return problems  # kb.load reports the missing file
@@ -180,11 +191,17 @@ def _provision(corpus: Corpus, provision: Provision) -> list[Problem]:
     where, pid = provision.origin, provision.id
     problems = _references(corpus, where, pid, "related", provision.related)
     if pid in provision.related:
-        problems.append(_at(where, f"{pid}: a provision cannot be related to itself"))
+        problems.append(_at(where, f"{pid}: a provision cannot be related to itself", "related"))
     problems += _topics(corpus, where, pid, provision.topics)
     problems += _verification(where, pid, provision.verification)
     if not any(s.url for s in provision.sources):
-        problems.append(_at(where, f"{pid}: sources needs at least one source with a url (the address where it was read)"))
+        problems.append(_at(where, f"{pid}: sources needs at least one source with a url (the address where "
+                                   "it was read)", "sources"))
+    missing = [lang for lang in ("en", "ru") if not provision.summary.get(lang)]
+    if missing:
+        problems.append(_at(where, f"{pid}: needs a summary in {' and '.join(missing)} (the project's own "
+                                   "words; summary.en and summary.ru), even where a text is at hand",
+                            "summary" if provision.summary else None))
     problems += _wordings(where, pid, provision.wording, provision.versions)
     return problems
 
@@ -238,22 +255,32 @@ def _date_order(where: Origin, fields: list[tuple[str, str | None]], strict: boo
 
 def _references(corpus: Corpus, where: Origin, owner: str, field: str, ids: Iterable[str]) -> list[Problem]:
     return [_at(where, f"{owner}: {field} names {ref!r}, which is not a provision in the sources"
-                       f"{nearest(ref, corpus.provisions)}")
-            for ref in ids if ref not in corpus.provisions]
+                       f"{nearest(ref, corpus.provisions)}", f"{field}[{index}]")
+            for index, ref in enumerate(ids) if ref not in corpus.provisions]
 
 
 def _topics(corpus: Corpus, where: Origin, owner: str, topics: Iterable[str]) -> list[Problem]:
     if not corpus.topics:
         return []
-    return [_at(where, f"{owner}: topic {topic!r} is not in topics.yaml{nearest(topic, corpus.topics)}")
-            for topic in topics if topic not in corpus.topics]
+    return [_at(where, f"{owner}: topic {topic!r} is not in topics.yaml{nearest(topic, corpus.topics)}",
+                f"topics[{index}]")
+            for index, topic in enumerate(topics) if topic not in corpus.topics]
+
+
+# A note that tells the reader not to cite the record (an instruction, at the start of a sentence).
+DO_NOT_CITE = re.compile(r"(?:^|[.;:!]\s+|\s[-–—]\s+)(?:do not|don't|never) cite\b|не ссылаться", re.IGNORECASE)
 
 
 def _verification(where: Origin, owner: str, verification: Verification) -> list[Problem]:
     if verification.status in ("unverified", "conflicting") and not verification.note:
-        return [_at(where, f"{owner}: an {verification.status} record needs a note saying what to check")]
+        return [_at(where, f"{owner}: an {verification.status} record needs a note saying what to check",
+                    "verification")]
     if verification.status == "verified" and not (verification.checked_on and verification.by):
-        return [_at(where, f"{owner}: verified needs checked_on (a date) and by (who compared it with the official text)")]
+        return [_at(where, f"{owner}: verified needs checked_on (a date) and by (who compared it with the "
+                           "official text); record it with `huquq verify`", "verification")]
+    if verification.status != "conflicting" and DO_NOT_CITE.search(verification.note or ""):
+        return [_at(where, f"{owner}: the note says not to cite this record; mark it status: conflicting so "
+                           "that no memo or notice relies on it", "verification")]
     if verification.checked_on:
         return _dates(where, [("verification.checked_on", verification.checked_on)])
     return []
@@ -272,5 +299,6 @@ def _replacement_cycles(corpus: Corpus) -> list[Problem]:
     return problems
 
 
-def _at(origin: Origin, message: str) -> Problem:
-    return Problem(origin.path, origin.line, message)
+def _at(origin: Origin, message: str, field: str | None = None) -> Problem:
+    """A problem at the record, or at one of its fields (``related``) or list items (``related[2]``)."""
+    return Problem(origin.path, origin.at(field) if field else origin.line, message)

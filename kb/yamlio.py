@@ -91,17 +91,43 @@ def load_yaml(path: Path, text: str | None = None) -> Any:
             raise SourceError.at(path, 1, "the file is empty; expected a YAML mapping")
         return _convert(path, loader, node, set())
     except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        line = mark.line + 1 if mark else 1
-        problem = e.problem or "is not valid YAML"
-        source_lines = text.splitlines()
-        if 0 < line <= len(source_lines) and "\t" in source_lines[line - 1]:
-            problem = "a tab character; YAML is indented with spaces only"
-        raise SourceError.at(path, line, f"YAML syntax: {problem}") from None
+        line, message = explain(e, text.splitlines())
+        raise SourceError.at(path, line, f"YAML syntax: {message}") from None
     except yaml.YAMLError as e:
         raise SourceError.at(path, 1, f"YAML syntax: {e}") from None
     finally:
         loader.dispose()
+
+
+def explain(error: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, str]:
+    """The line a YAML syntax error most likely concerns, and what is wrong in plain words (the
+    parser's own wording names its internals: "expected <block end>, but found ...")."""
+    problem, context = error.problem or "", error.context or ""
+    problem_line = error.problem_mark.line + 1 if error.problem_mark else 1
+    context_line = error.context_mark.line + 1 if error.context_mark else problem_line
+    for line in {problem_line, context_line}:
+        if 0 < line <= len(lines) and "\t" in lines[line - 1][: len(lines[line - 1]) - len(lines[line - 1].lstrip())]:
+            return line, "a tab character; YAML is indented with spaces only"
+    if "could not find expected ':'" in problem:
+        # The parser notices on the next line; the line without its colon is where the key began.
+        return context_line, ("this line has no colon: a field is written `name: value`, a list item "
+                              "`- value`")
+    if "mapping values are not allowed" in problem:
+        return problem_line, ("a colon followed by a space inside a value; put the value in quotes "
+                              "('...') or write it as a block (>-)")
+    if "end of stream" in problem and "quoted scalar" in context:
+        return context_line, "a quotation mark opened on this line is never closed"
+    if "flow" in context:
+        return context_line, ("a list in brackets [ ... ] or a mapping in braces { ... } opened on this line "
+                              "is not closed properly; close it, or put an item holding a colon in quotes")
+    if any(words in problem for words in ("expected <block end>", "expected '-' indicator",
+                                          "did not find expected key", "expected <block mapping")):
+        return problem_line, ("this line's indentation does not match the lines above: the fields of one "
+                              "record start at the same column, and the items of a list each start with "
+                              "'- ' at the same column")
+    if "found character" in problem and "cannot start any token" in problem:
+        return problem_line, f"{problem}; put the value in quotes"
+    return problem_line, problem or "is not valid YAML"
 
 
 _BRACKETS = re.compile(r"[\[\]{}\n]")

@@ -43,18 +43,17 @@ REQUIRED_STYLES = sorted({*STYLES.values(), "Table Grid", "Footnote Text", "Foot
 @dataclass
 class Note:
     text: str
-    url: str | None = None
-    link_text: str | None = None
+    links: tuple[tuple[str, str], ...] = ()  # (address, text shown)
 
 
 @dataclass
 class NoteCollector:
-    """The template's ``fn()``: remembers each footnote and leaves a marker in the text."""
+    """Remembers each footnote and leaves a marker in the text where its reference goes."""
 
     notes: list[Note] = field(default_factory=list)
 
-    def __call__(self, text: str, url: str | None = None, link_text: str | None = None) -> str:
-        self.notes.append(Note(clean(text), url, link_text))
+    def __call__(self, text: str, links=()) -> str:
+        self.notes.append(Note(clean(text), tuple(links)))
         return f"{FN_OPEN}{len(self.notes)}{FN_CLOSE}"
 
 
@@ -91,7 +90,9 @@ def write_blocks(document, markup: str, notes: list[Note], template_name: str = 
             headers = rest.split(SEP)
             table = document.add_table(rows=1, cols=len(headers))
             table.style = document.styles["Table Grid"]
+            _full_width(table)
             for cell, text in zip(table.rows[0].cells, headers):
+                _cell_style(document, cell.paragraphs[0])
                 _fill(cell.paragraphs[0], text, notes, footnotes, bold=True)
             _repeat_header(table.rows[0])
             continue
@@ -100,7 +101,8 @@ def write_blocks(document, markup: str, notes: list[Note], template_name: str = 
                 raise BlockError(f"{template_name}: output line {number}: @row before any @table")
             cells = table.add_row().cells
             for cell, text in zip(cells, rest.split(SEP)):
-                _fill(cell.paragraphs[0], text, notes, footnotes)
+                _cell_style(document, cell.paragraphs[0])
+                _fill(cell.paragraphs[0], text.replace(BREAK, " "), notes, footnotes)
             continue
         table = None
         if name == "style":
@@ -110,13 +112,16 @@ def write_blocks(document, markup: str, notes: list[Note], template_name: str = 
         else:
             raise BlockError(f"{template_name}: output line {number}: unknown block @{name}; "
                              f"expected one of {', '.join(sorted([*STYLES, 'style', 'table', 'row', 'pagebreak']))}")
-        for index, chunk in enumerate(rest.split(BREAK)):
+        chunks = [chunk for chunk in rest.split(BREAK) if chunk.strip()] or [""]
+        for index, chunk in enumerate(chunks):
             paragraph = document.add_paragraph(style=document.styles[style])
             if name == "lead" and index == 0 and SEP in chunk:
                 lead, _, chunk = chunk.partition(SEP)
                 _fill(paragraph, lead, notes, footnotes, bold=True)
             _fill(paragraph, chunk, notes, footnotes)
-            if name.startswith("h") or name == "lead":
+            if name in ("h1", "h2", "h3"):
+                # A heading stays with its first paragraph, and nothing else is chained: a chain of
+                # kept paragraphs leaves half-empty pages and pages of two lines.
                 keep_with_next(paragraph)
 
 
@@ -127,10 +132,29 @@ def _fill(paragraph, text: str, notes: list[Note], footnotes: Footnotes | None, 
         if match.start() > position:
             paragraph.add_run(text[position:match.start()]).bold = bold or None
         note = notes[int(match.group(1)) - 1]
-        footnotes.add(paragraph, note.text, note.url, note.link_text)
+        footnotes.add(paragraph, note.text, note.links)
         position = match.end()
     if position < len(text):
         paragraph.add_run(text[position:].replace(BREAK, " ")).bold = bold or None
+
+
+TABLE_TEXT = "Huquq Table Text"  # compact type for tables, where the reference document has it
+
+
+def _cell_style(document, paragraph) -> None:
+    if TABLE_TEXT in {style.name for style in document.styles}:
+        paragraph.style = document.styles[TABLE_TEXT]
+
+
+def _full_width(table) -> None:
+    """The table spans the text width (LibreOffice otherwise shrinks it to its content)."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+
+    properties = table._tbl.tblPr
+    for old in properties.findall(qn("w:tblW")):
+        properties.remove(old)
+    properties.append(parse_xml(f'<w:tblW {nsdecls("w")} w:w="5000" w:type="pct"/>'))
 
 
 def _repeat_header(row) -> None:

@@ -57,8 +57,9 @@ class Footnotes:
         document_part.relate_to(part, RT.FOOTNOTES)
         return part
 
-    def add(self, paragraph: Paragraph, text: str, url: str | None = None, link_text: str | None = None) -> int:
-        """Put a footnote reference at the end of ``paragraph``; the note says ``text`` (+ link)."""
+    def add(self, paragraph: Paragraph, text: str, links=()) -> int:
+        """Put a footnote reference at the end of ``paragraph``; the note says ``text``, then each of
+        ``links`` ((address, text shown) pairs) as a hyperlink."""
         note_id = self.next_id
         self.next_id += 1
         ref = parse_xml(
@@ -72,9 +73,9 @@ class Footnotes:
         )
         p = note.find(qn("w:p"))
         p.append(_text_run(" " + text))
-        if url:
+        for url, shown in links:
             p.append(_text_run(" "))
-            p.append(hyperlink_element(self.part, url, link_text or url))
+            p.append(hyperlink_element(self.part, url, shown))
         self.part.element.append(note)
         return note_id
 

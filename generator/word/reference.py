@@ -50,6 +50,11 @@ def build_reference(path: Path = DEFAULT_PATH) -> Path:
     _paragraph_style(styles, "Huquq Meta", size=10.5, space_after=0)
     confidential = _paragraph_style(styles, "Huquq Confidential", size=11, bold=True, color=RGBColor(0xB7, 0x1C, 0x1C))
     confidential.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    table_text = _paragraph_style(styles, "Huquq Table Text", size=9, space_after=0)
+    table_text.paragraph_format.line_spacing = 1.0
+    for name in ("Heading 1", "Heading 2", "Heading 3"):
+        styles[name].paragraph_format.keep_with_next = True  # a heading never ends a page
+    normal.paragraph_format.widow_control = True  # no line of a paragraph alone on a page
     footnote = _paragraph_style(styles, "Footnote Text", size=9, space_after=2)
     footnote.paragraph_format.line_spacing = 1.0
     reference = styles.add_style("Footnote Reference", WD_STYLE_TYPE.CHARACTER)
@@ -71,8 +76,7 @@ def build_reference(path: Path = DEFAULT_PATH) -> Path:
     for name in ("Notice Title", "Notice Intro", "Notice Heading", "Notice Right", "Notice Basis", "Notice Text", "Notice Small"):
         styles[name].paragraph_format.line_spacing = 1.0
 
-    header = section.header.paragraphs[0]
-    header.text = "huquq"
+    header = section.header.paragraphs[0]  # the organisation's name goes here (--org), or nothing
     header.style = styles["Huquq Note"]
     header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     footer = section.footer.paragraphs[0]

@@ -1,0 +1,212 @@
+"""The memo in Word: the plan turned into a view (in reading order, so that footnotes, "ibid." and
+back-references come out right) and rendered through ``templates/memo/memo.<lang>.j2``."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from pathlib import Path
+
+from docx import Document
+
+from kb.arguments import render_text
+from kb.cite import cite_case, cite_provision, pick
+from kb.dates import human
+from kb.inforce import authority_on, binding_on
+from kb.models import Corpus, Text
+
+from .. import paths
+from ..files import save_document
+from ..matter import Matter, paragraphs_of
+from ..templating import environment, render
+from ..word.blocks import NoteCollector, finalize, missing_styles, write_blocks
+from ..word.oxml import clear_body
+from ..word.reference import DEFAULT_PATH
+from .citations import Footnoter
+from .plan import Cited, MemoPlan
+
+GIST_WORDS = 60
+ABBREVIATIONS = re.compile(r"(?:\b(?:art|arts|para|paras|No|nos|ст|п|ч|г|гг|т|e\.g|i\.e|cf|v|vs)\.|\b[A-ZА-Я]\.)$")
+
+
+def gist(text: str, limit: int = GIST_WORDS) -> str:
+    """The start of a summary, in whole sentences, at most about ``limit`` words: the memo's account of
+    an authority (its text, where there is one, is in the annex)."""
+    words = text.split()
+    if len(words) <= limit:
+        return " ".join(words)
+    end = 0
+    for number, word in enumerate(words[:limit], 1):
+        if word.endswith((".", ";")) and not ABBREVIATIONS.search(word):
+            end = number
+    if end < limit // 3:
+        return " ".join(words[:limit]) + " …"
+    cut = " ".join(words[:end])
+    return cut[:-1] + " …" if cut.endswith(";") else cut
+
+
+def pinpoint_text(content: str, pinpoint: str) -> str:
+    """The paragraph a pinpoint names (9(3): the line starting "3."), with its sub-paragraphs; the whole
+    text when it has no such numbered paragraph."""
+    match = re.match(r"\((\w+)\)", pinpoint or "")
+    if not match:
+        return content
+    lines = content.split("\n")
+    start = next((i for i, line in enumerate(lines) if re.match(rf"\s*{re.escape(match.group(1))}\.\s", line)), None)
+    if start is None:
+        return content
+    end = next((i for i in range(start + 1, len(lines)) if re.match(r"\s*\d+\.\s", lines[i])), len(lines))
+    return "\n".join(lines[start:end]).strip()
+
+
+class MemoView:
+    """Everything the template prints, built in the order it is read."""
+
+    def __init__(self, corpus: Corpus, matter: Matter, plan: MemoPlan, site_url: str | None):
+        self.corpus, self.matter, self.plan = corpus, matter, plan
+        self.lang = matter.language
+        self.notes = NoteCollector()
+        self.footnoter = Footnoter(corpus, self.lang, matter.date, site_url)
+        self.where: dict[str, str] = {}  # record id -> the section that first cited it
+        self.texts: list[dict] = []  # Annex A: verbatim texts of what the body cites
+        self.unverified: dict[str, dict] = {}
+
+    def build(self) -> dict:
+        corpus, lang = self.corpus, self.lang
+        issues, requests = [], []
+        for number, issue in enumerate(self.plan.issues, 1):
+            topic = corpus.topics[issue.topic]
+            parts = []
+            for sub, part in enumerate(issue.circumstances, 1):
+                section = f"{number}.{sub}"
+                circumstance = corpus.circumstances[part.id]
+                argument = render_text(pick(circumstance.argument, lang), part.values, self.matter.date)
+                parts.append({"number": section, "title": pick(circumstance.title, lang), "argument": argument,
+                              "authorities": [self.line(c, section) for c in part.authorities]})
+                requests += [{"text": render_text(text, part.values, self.matter.date), "section": section}
+                             for text in circumstance.request.get(lang, circumstance.request.get("en", ()))]
+            section = str(number)
+            leading = [self.line(c, section) for c in issue.leading]
+            if not issue.circumstances:
+                requests += [{"text": text, "section": section}
+                             for text in topic.request.get(lang, topic.request.get("en", ()))]
+            extras = [self.line(c, section) for c in issue.extras]
+            issues.append({"number": number, "label": pick(topic.label, lang),
+                           "argument": None if issue.circumstances else pick(topic.argument, lang),
+                           "parts": parts, "leading": leading, "extras": extras})
+        seen, unique_requests = set(), []
+        for request in requests:
+            if request["text"] not in seen:
+                seen.add(request["text"])
+                unique_requests.append(request)
+        return {
+            "issues": issues, "requests": unique_requests, "texts": self.texts,
+            "annex": [self.annex_row(pid) for pid in self.plan.annex],
+            "unverified": list(self.unverified.values()),
+            "facts": paragraphs_of(self.matter.facts),
+            "circumstance_titles": [pick(corpus.circumstances[a.id].title, lang) for a in self.matter.circumstances],
+            "provision_count": len(self.plan.ids("provision")), "case_count": len(self.plan.ids("case")),
+            "law_date": human(self.matter.date.isoformat(), lang), "today": human(dt.date.today().isoformat(), lang),
+        }
+
+    def line(self, cited: Cited, section: str) -> dict:
+        """One authority as the body shows it: citation, qualifiers, a gist and its footnote; a record
+        cited before is referred back to."""
+        corpus, lang = self.corpus, self.lang
+        if cited.kind == "case":
+            case = corpus.cases[cited.id]
+            text, links = self.footnoter.case(case)
+            back = self.where.get(case.id)
+            self.where.setdefault(case.id, section)
+            if case.verification.is_unverified:
+                self.unverified.setdefault(case.id, {"cite": cite_case(case, lang), "note": case.verification.note or ""})
+            return {"kind": "case", "cite": pick(case.title, lang), "title": "", "back": back,
+                    "binding_case": case.binding, "adverse": case.adverse, "qualifier": "",
+                    "status": case.verification.status, "gist": "" if back else gist(pick(case.summary, lang)),
+                    "fn": self.notes(text, links)}
+        provision = corpus.provisions[cited.id]
+        instrument = corpus.instrument_of(provision)
+        text, links = self.footnoter.provision(provision.id, cited.pinpoint)
+        back = self.where.get(provision.id)
+        self.where.setdefault(provision.id, section)
+        wording = provision.wording_on(self.matter.date) or provision.wording
+        if provision.verification.is_unverified:
+            self.unverified.setdefault(provision.id, {"cite": cite_provision(instrument, provision, lang),
+                                                      "note": provision.verification.note or ""})
+        if not back:
+            self._annex_text(provision, wording.texts, cited.pinpoint)
+        since = instrument.binding_on_tajikistan.since if instrument.binding_on_tajikistan else None
+        return {"kind": "provision", "cite": cite_provision(instrument, provision, lang, cited.pinpoint),
+                "title": pick(provision.title, lang), "back": back,
+                "authority": authority_on(instrument, self.matter.date),
+                "binding_since": human(since, lang) if since and instrument.jurisdiction != "tj"
+                and binding_on(instrument, self.matter.date) else "",
+                "status": provision.verification.status,
+                "gist": "" if back else gist(wording.gist(lang)), "fn": self.notes(text, links)}
+
+    def _annex_text(self, provision, texts: dict[str, Text], pinpoint: str) -> None:
+        text = texts.get(self.lang) or texts.get("en") or texts.get("ru") or texts.get("tg")
+        if text is None:
+            return
+        instrument = self.corpus.instrument_of(provision)
+        self.texts.append({"cite": cite_provision(instrument, provision, self.lang, pinpoint),
+                           "title": pick(provision.title, self.lang), "kind": text.kind, "lang": text.lang,
+                           "content": pinpoint_text(text.content, pinpoint)})
+
+    def annex_row(self, pid: str) -> dict:
+        provision = self.corpus.provisions[pid]
+        instrument = self.corpus.instrument_of(provision)
+        return {"cite": cite_provision(instrument, provision, self.lang), "title": pick(provision.title, self.lang),
+                "status": provision.verification.status}
+
+
+def render_memo(corpus: Corpus, matter: Matter, plan: MemoPlan, output: Path, *, template: Path | None = None,
+                site_url: str | None = None, redact: bool = False, org: dict | None = None) -> None:
+    reference = template or DEFAULT_PATH
+    document = Document(str(reference))
+    missing = missing_styles(document)
+    if missing:
+        raise ValueError(f"{reference}: the template lacks the styles {', '.join(missing)}; "
+                         "start from templates/reference.docx")
+    clear_body(document)
+    if redact and matter.client:
+        matter = redacted(matter)
+    view = MemoView(corpus, matter, plan, site_url)
+    values = view.build()
+    env = environment(paths.TEMPLATES / "memo", autoescape=False, finalize=finalize)
+    markup = render(env, f"memo.{matter.language}.j2", matter=matter, client=matter.client, sep="\x1f",
+                    **values)
+    write_blocks(document, markup, view.notes.notes, f"memo.{matter.language}.j2")
+    if org:
+        header = document.sections[0].header
+        header.is_linked_to_previous = False
+        paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
+        paragraph.text = org["name"]
+    document.core_properties.title = matter.title
+    document.core_properties.author = matter.prepared_by or (org or {}).get("name") or "huquq"
+    save_document(document, output)
+
+
+def redacted(matter: Matter) -> Matter:
+    """The matter with the client's name (whole, or any part of it) replaced by initials everywhere."""
+    initials = initials_of(matter.client)
+    parts = sorted({matter.client, *matter.client.split()}, key=len, reverse=True)
+    words = "|".join(re.escape(p) for p in parts if len(p) > 1)
+    pattern = re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
+
+    def scrub(text: str) -> str:
+        def replace(match: re.Match) -> str:
+            if match.group(0).lower() == matter.client.lower():
+                return initials
+            return initials_of(match.group(0))
+        return pattern.sub(replace, text)
+
+    return dataclasses.replace(matter, client=initials, facts=scrub(matter.facts), title=scrub(matter.title),
+                               place=scrub(matter.place))
+
+
+def initials_of(name: str) -> str:
+    """"Z. Q." for "Zarina Qodirova": the first letter of each part, from letters only ("«Zarina»" -> "Z.")."""
+    letters = (next((c for c in part if c.isalpha()), "") for part in name.split())
+    return " ".join(f"{letter.upper()}." for letter in letters if letter)
