@@ -127,9 +127,9 @@ def schema(kind: str | None, write_dir: Path | None) -> None:
 
 def _register_commands() -> None:
     """Commands living in their own modules (kept small)."""
-    from . import cli_docs, cli_search, cli_site, cli_sources  # noqa: F401
+    from . import cli_docs, cli_review, cli_search, cli_site, cli_sources  # noqa: F401
 
-    for module in (cli_search, cli_site, cli_docs, cli_sources):
+    for module in (cli_search, cli_site, cli_docs, cli_sources, cli_review):
         for command in module.COMMANDS:
             cli.add_command(command)
 

@@ -23,27 +23,55 @@ NUMBER = re.compile(r"(?<![\w-])(\d+)([¹²³⁴⁵⁶⁷⁸⁹]+|(?:[-.]\d+)*)(
 def find_citation(query: str, catalog: dict) -> tuple[str, str] | None:
     """(provision id, pinpoint) when ``query`` names one provision, else None."""
     text = fold_tajik(query)
+    provisions = set(catalog.get("provisions", ()))
+    # A name that holds a number itself ("GC 35 para 3", "CCPR/C/TJK/CO/3 para 15") is found whole first;
+    # the provision's number is then looked for in the rest of the query.
+    for name, instrument in _whole_names(catalog.get("instruments", {})):
+        found = re.search(rf"(?<![\w/]){re.escape(name)}(?![\w/])", text)
+        if not found:
+            continue
+        rest = text[: found.start()] + " " + text[found.end():]
+        number = NUMBER.search(rest)
+        if not number or any(w not in UNIT_WORDS for w in re.findall(r"[^\W\d_]+", rest)):
+            continue
+        cited = _label(instrument, number, provisions)
+        if cited:
+            return cited
     match = NUMBER.search(text)
     if not match:
         return None
-    number, suffix, pinpoint = match.groups()
-    if suffix and suffix[0] in "¹²³⁴⁵⁶⁷⁸⁹":
-        suffix = "-" + suffix.translate(SUPERSCRIPT_DIGITS)
     words = [w for w in re.findall(r"[^\W\d_]+", text[: match.start()] + " " + text[match.end():])
              if w not in UNIT_WORDS]
     if not words:
         return None
-    provisions = set(catalog.get("provisions", ()))
     for instrument in _instruments_named(words, catalog.get("instruments", {})):
-        labels = [number + suffix]
-        first_pin = re.match(r"\((\w+)\)", pinpoint)
-        if first_pin and not suffix:  # 143(1) may be article 143¹ rather than part 1 of 143
-            labels.insert(0, f"{number}-{first_pin.group(1)}")
-        for label in labels:
-            if f"{instrument}/{label}" in provisions:
-                rest = pinpoint if label == number + suffix else pinpoint[first_pin.end():]
-                return f"{instrument}/{label}", rest
+        cited = _label(instrument, match, provisions)
+        if cited:
+            return cited
     return None
+
+
+def _label(instrument: str, match: re.Match, provisions: set[str]) -> tuple[str, str] | None:
+    """The provision of ``instrument`` that a number (with its suffix and pinpoint) names, if any."""
+    number, suffix, pinpoint = match.groups()
+    if suffix and suffix[0] in "¹²³⁴⁵⁶⁷⁸⁹":
+        suffix = "-" + suffix.translate(SUPERSCRIPT_DIGITS)
+    labels = [number + suffix]
+    first_pin = re.match(r"\((\w+)\)", pinpoint)
+    if first_pin and not suffix:  # 143(1) may be article 143¹ rather than part 1 of 143
+        labels.insert(0, f"{number}-{first_pin.group(1)}")
+    for label in labels:
+        if f"{instrument}/{label}" in provisions:
+            rest = pinpoint if label == number + suffix else pinpoint[first_pin.end():]
+            return f"{instrument}/{label}", rest
+    return None
+
+
+def _whole_names(names: dict[str, list[str]]) -> list[tuple[str, str]]:
+    """(folded name, instrument) for names that hold a digit, longest first."""
+    found = {(fold_tajik(name), instrument) for instrument, instrument_names in names.items()
+             for name in instrument_names if re.search(r"\d", name) and not re.match(r"(?i)no\s", name)}
+    return sorted(found, key=lambda item: -len(item[0]))
 
 
 def _instruments_named(words: list[str], names: dict[str, list[str]]) -> list[str]:

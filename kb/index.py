@@ -25,11 +25,12 @@ from whoosh import index as whoosh_index
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
 from .cite import cite_provision
+from .inforce import start_of
 from .load import source_files
 from .models import LANGS, Case, Corpus, Provision, Wording
 from .textnorm import ANALYZERS
 
-FORMAT_VERSION = 6  # bump when documents change shape: forces a full rebuild
+FORMAT_VERSION = 7  # bump when documents change shape: forces a full rebuild
 MANIFEST = "huquq-manifest.json"
 CATALOG = "huquq-catalog.json"
 OPEN_START, OPEN_END = "0000-00-00", "9999-12-31"
@@ -49,22 +50,27 @@ def make_schema() -> Schema:
         "current": ID(stored=True),
         "display": STORED(),
     }
+    fields["authority"] = STORED()
     for lang in LANGS:
-        # One searchable field per language (title twice, body, topic words): a query word is looked up
-        # once per language instead of once per part. No word positions (phrase=False): reading them
-        # was most of the time of a query, and kb.search checks phrases on the stored texts instead.
-        fields[f"text_{lang}"] = TEXT(analyzer=ANALYZERS[lang](), phrase=False)
+        # Where a word is found weighs differently (kb.search.FIELD_WEIGHTS): the provision's own title
+        # and text, its summary, the words of the topics and circumstances that lead with it, and, well
+        # below, its context (the instrument's names, its topics' words, the project's argument). No word
+        # positions (phrase=False): reading them was most of the time of a query, and kb.search checks
+        # phrases on the stored texts instead.
+        for part in PARTS:
+            fields[f"{part}_{lang}"] = TEXT(analyzer=ANALYZERS[lang](), phrase=False)
         fields[f"body_{lang}"] = STORED()  # for snippets
     return Schema(**fields)
 
 
+# The searchable parts of a document, per language.
+PARTS = ("title", "text", "summary", "lead", "context")
+
+
 def searchable(doc: dict) -> dict:
-    """A document as the index stores it: its parts joined into one text per language."""
-    doc = dict(doc)
-    for lang in LANGS:
-        title, topic = doc.pop(f"title_{lang}", ""), doc.pop(f"topic_{lang}", "")
-        doc[f"text_{lang}"] = "\n".join(filter(None, [title, title, doc.get(f"body_{lang}", ""), topic]))
-    return doc
+    """A document as the index stores it (searchable parts missing in a language are left out)."""
+    empty = {f"{part}_{lang}" for part in PARTS for lang in LANGS if doc.get(f"{part}_{lang}") == ""}
+    return {key: value for key, value in doc.items() if key not in empty}
 
 
 @dataclass
@@ -165,7 +171,8 @@ def catalog(corpus: Corpus) -> dict:
     topic words (phrases)."""
     return {
         "instruments": {
-            i.id: sorted({i.id, *i.aliases, *i.short_title.values(), *i.title.values()})
+            i.id: sorted({i.id, *i.aliases, *i.short_title.values(), *i.title.values(),
+                          *([i.symbol] if i.symbol else [])})
             for i in corpus.instruments.values()
         },
         "provisions": sorted(corpus.provisions),
@@ -176,25 +183,49 @@ def catalog(corpus: Corpus) -> dict:
 def corpus_documents(corpus: Corpus, root: Path, only: set[str] | None = None) -> Iterator[dict]:
     """The index documents of the corpus, or only of the records in the source files ``only``."""
     topic_words = {t.id: t.words() for t in corpus.topics.values()}
+    leads = lead_words(corpus)
     for provision in corpus.provisions.values():
         if only is None or _relative(provision.origin.path, root) in only:
-            yield from provision_documents(corpus, provision, topic_words, root)
+            yield from provision_documents(corpus, provision, topic_words, root, leads)
     for case in corpus.cases.values():
         if only is None or _relative(case.origin.path, root) in only:
-            yield case_document(corpus, case, topic_words, root)
+            yield case_document(corpus, case, topic_words, root, leads)
 
 
-def _topic_fields(topics: tuple[str, ...], topic_words: dict) -> dict:
-    return {
-        f"topic_{lang}": " ; ".join(w for t in topics for w in topic_words.get(t, {}).get(lang, ()))
-        for lang in LANGS
-    }
+def lead_words(corpus: Corpus) -> dict[str, dict[str, str]]:
+    """record id -> lang -> the words of the topics (label, synonyms) and circumstances (title) that
+    name it among their leading authorities: a search on that subject shows it first."""
+    found: dict[str, dict[str, list[str]]] = {}
+
+    def add(entry: str, words: dict[str, list[str]]) -> None:
+        authority = corpus.authority(entry)
+        if authority:
+            per_lang = found.setdefault(authority[1], {})
+            for lang, terms in words.items():
+                per_lang.setdefault(lang, []).extend(terms)
+
+    for topic in corpus.topics.values():
+        for entry in topic.leading:
+            add(entry, topic.words())
+    for circumstance in corpus.circumstances.values():
+        for entry in circumstance.leading:
+            add(entry, {lang: [title] for lang, title in circumstance.title.items()})
+    return {rid: {lang: " ; ".join(dict.fromkeys(terms)) for lang, terms in langs.items()}
+            for rid, langs in found.items()}
 
 
-def provision_documents(corpus: Corpus, provision: Provision, topic_words: dict, root: Path) -> Iterator[dict]:
+def _topic_words(topics: tuple[str, ...], topic_words: dict, lang: str) -> str:
+    return " ; ".join(w for t in topics for w in topic_words.get(t, {}).get(lang, ()))
+
+
+def provision_documents(corpus: Corpus, provision: Provision, topic_words: dict, root: Path,
+                        leads: dict | None = None) -> Iterator[dict]:
     instrument = corpus.instrument_of(provision)
+    lead = (leads or {}).get(provision.id, {})
     for number, wording in enumerate(provision.wordings()):
-        start = wording.in_force_from or instrument.in_force_from
+        # A wording with no start of its own starts with its instrument (in force, else adopted): a
+        # search as on a date before a code existed does not show the code.
+        start = wording.in_force_from or start_of(instrument)
         end = wording.in_force_to or (instrument.in_force_to if wording.current else None)
         doc = {
             "key": f"{provision.id}#{number}",
@@ -207,6 +238,7 @@ def provision_documents(corpus: Corpus, provision: Provision, topic_words: dict,
             "valid_from": _iso(start, OPEN_START),
             "valid_to": _iso(end, OPEN_END),
             "current": "yes" if wording.current else "no",
+            "authority": instrument.authority,
             "display": {
                 "title": provision.title,
                 "cite": {lang: cite_provision(instrument, provision, lang) for lang in LANGS},
@@ -216,12 +248,15 @@ def provision_documents(corpus: Corpus, provision: Provision, topic_words: dict,
                 "in_force_from": start,
                 "in_force_to": end,
             },
-            **_topic_fields(provision.topics, topic_words),
         }
         for lang in LANGS:
-            doc[f"title_{lang}"] = " ".join(filter(None, (
-                provision.title.get(lang), instrument.short_title.get(lang),
-                instrument.title.get(lang), _label_words(provision.label))))
+            doc[f"title_{lang}"] = provision.title.get(lang, "")
+            doc[f"text_{lang}"] = wording.texts[lang].content if lang in wording.texts else ""
+            doc[f"summary_{lang}"] = wording.summary.get(lang, "")
+            doc[f"lead_{lang}"] = lead.get(lang, "")
+            doc[f"context_{lang}"] = " ; ".join(filter(None, (
+                instrument.short_title.get(lang), instrument.title.get(lang), _label_words(provision.label),
+                _topic_words(provision.topics, topic_words, lang), provision.argument.get(lang))))
             doc[f"body_{lang}"] = _body(wording, lang)
         yield doc
 
@@ -237,8 +272,9 @@ def _body(wording: Wording, lang: str) -> str:
     return "\n".join(p for p in parts if p)
 
 
-def case_document(corpus: Corpus, case: Case, topic_words: dict, root: Path) -> dict:
+def case_document(corpus: Corpus, case: Case, topic_words: dict, root: Path, leads: dict | None = None) -> dict:
     instruments = sorted({pid.split("/")[0] for pid in case.provisions})
+    lead = (leads or {}).get(case.id, {})
     doc = {
         "key": f"case:{case.id}",
         "id": case.id,
@@ -250,16 +286,19 @@ def case_document(corpus: Corpus, case: Case, topic_words: dict, root: Path) -> 
         "valid_from": _iso(case.date, OPEN_START),
         "valid_to": OPEN_END,
         "current": "yes",
+        "authority": "case-binding" if case.binding else "case",
         "display": {"title": case.title, "body": case.body, "number": case.number,
                     "date": case.date, "verification": case.verification.status,
                     "binding": case.binding},
-        **_topic_fields(case.topics, topic_words),
     }
     for lang in LANGS:
+        summary = "\n".join(filter(None, [
+            case.summary.get(lang), case.outcome.get(lang), *(h.get(lang, "") for h in case.holdings)]))
         doc[f"title_{lang}"] = case.title.get(lang, "")
-        doc[f"body_{lang}"] = "\n".join(filter(None, [
-            case.summary.get(lang), case.outcome.get(lang),
-            *(h.get(lang, "") for h in case.holdings)]))
+        doc[f"summary_{lang}"] = summary
+        doc[f"lead_{lang}"] = lead.get(lang, "")
+        doc[f"context_{lang}"] = _topic_words(case.topics, topic_words, lang)
+        doc[f"body_{lang}"] = summary
     return doc
 
 

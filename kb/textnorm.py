@@ -1,4 +1,4 @@
-"""Text analysis for search: English and Russian stemming, Tajik letter folding.
+"""Text analysis for search: English and Russian stemming, Tajik letter folding and endings (kb.tajik).
 
 Tajik is often typed on a Russian keyboard without its own letters (х for ҳ,
 ч for ҷ, к for қ, г for ғ, и for ӣ, у for ӯ). Folding both the text and the
@@ -15,6 +15,8 @@ from whoosh.analysis import (
 from whoosh.lang import stopwords_for_language
 from whoosh.lang.snowball.russian import RussianStemmer
 from whoosh.support.charset import charset_table_to_dict
+
+from .tajik import stem as tajik_stem
 
 TAJIK_FOLDING = str.maketrans({
     "ҳ": "х", "Ҳ": "х", "ҷ": "ч", "Ҷ": "ч", "қ": "к", "Қ": "к", "ғ": "г", "Ғ": "г",
@@ -55,7 +57,9 @@ def russian_analyzer():
 
 
 def tajik_analyzer():
-    return RegexTokenizer(WORD) | LowercaseFilter() | CharsetFilter(_FOLD_MAP) | StopFilter(stoplist=STOP, minsize=1)
+    # Folded first, then reduced: a word typed without the Tajik letters meets the same word with them.
+    return (RegexTokenizer(WORD) | LowercaseFilter() | CharsetFilter(_FOLD_MAP) | StopFilter(stoplist=STOP, minsize=1)
+            | StemFilter(stemfn=tajik_stem))
 
 
 ANALYZERS = {"en": english_analyzer, "ru": russian_analyzer, "tg": tajik_analyzer}

@@ -1,0 +1,35 @@
+"""The search measured on the relevance set (tests/relevance/queries.yaml), on the command line's
+ranking: python bench/relevance.py [--index DIR]. Prints the table of the README and the failures."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kb import load_corpus  # noqa: E402
+from kb.index import update_index  # noqa: E402
+from kb.relevance import load_judgments, measure, report  # noqa: E402
+from kb.search import Searcher  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sources", type=Path, default=ROOT / "legal_sources")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        index = Path(tmp) / "index"
+        update_index(load_corpus(args.sources), args.sources, index)
+        searcher = Searcher(index)
+        scores = measure(load_judgments(ROOT / "tests/relevance/queries.yaml"),
+                         lambda q, lang: [h.id for h in searcher.search(q, lang=lang, limit=10)])
+        searcher.close()
+    print(report(scores))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,73 @@
+"""Tajik word endings, reduced so that the forms a lawyer types meet the forms a text uses.
+
+A small rule-based stemmer for search, not a lemmatiser. It works on words already lowercased and
+folded (ҳ→х, ҷ→ч, қ→к, ғ→г, ӣ→и, ӯ→у: ``kb.textnorm``), so that a word typed on a Russian keyboard
+meets the same word typed with the Tajik letters. It removes, from the end:
+
+- the object marker -ро (адвокатро → адвокат);
+- the izofa -и, also after an adjectival or abstract -ӣ (ҳуқуқи → ҳуқуқ, озодии → озод, тиббӣ → тибб);
+- the plurals -ҳо (иттиҳодияҳо), -гон after -а (бачагон → бача), -ён after a vowel (донишҷӯён), and
+  -он where what is left is a word of four letters or more, or one of the few short nouns that take it
+  (занон → зан, мардон → мард; but ҷавон "young" stays, so that it does not meet ҷав "barley");
+- the same endings after a hyphen (ВНМО-и, ВНМО-ро).
+
+Possessive and verb endings are left alone: in legal text they are rare in the words people search,
+and stripping them joins words that differ (давлат "state" would lose -ат). ``tests/test_tajik.py``
+holds the pairs that must meet and the pairs that must not; ``bench/tajik_stemmers.py`` measures this
+stemmer and tajiknlp's against them.
+"""
+
+from __future__ import annotations
+
+import re
+
+MIN_STEM = 3
+# Short nouns (3 letters, folded) whose plural is -он: "women", "men" (мард is 4 and needs no entry).
+SHORT_PLURAL_ON = frozenset({"зан", "пир", "чон"})
+VOWELS = "аеиоуэюя"
+_HYPHENATED = re.compile(r"^(.+?)-(и|ро|хо|хои|хоро)$")
+
+
+def stem(word: str) -> str:
+    """The stem of one folded, lowercased Tajik word (see the module's description)."""
+    hyphen = _HYPHENATED.match(word)
+    if hyphen:
+        return hyphen.group(1)
+    if len(word) <= MIN_STEM:
+        return word
+    word = _strip(word, "ро")
+    word = _strip_izofa(word)
+    for plural in ("хо", "гон", "ен", "он"):  # ё is folded to е: -ён is -ен here
+        cut = _plural(word, plural)
+        if cut != word:
+            return _strip_izofa(cut)
+    return word
+
+
+def _strip(word: str, ending: str) -> str:
+    if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
+        return word[: -len(ending)]
+    return word
+
+
+def _strip_izofa(word: str) -> str:
+    """-и, -ии (озодӣ + izofa), each only while a stem of three letters remains."""
+    for _ in range(2):
+        if word.endswith("и") and len(word) - 1 >= MIN_STEM:
+            word = word[:-1]
+    return word
+
+
+def _plural(word: str, ending: str) -> str:
+    if not word.endswith(ending):
+        return word
+    rest = word[: -len(ending)]
+    if ending == "хо":
+        return rest if len(rest) >= MIN_STEM else word
+    if ending == "гон":
+        return rest if rest.endswith("а") and len(rest) >= MIN_STEM else word
+    if ending == "ен":
+        return rest if rest and rest[-1] in VOWELS and len(rest) >= MIN_STEM else word
+    if len(rest) >= 4 or rest in SHORT_PLURAL_ON:
+        return rest
+    return word
