@@ -52,6 +52,6 @@ def _provision(corpus: Corpus, provision: Provision, on: dt.date | None, lang: s
     if lang in wording.texts:
         lines += ["", wording.texts[lang].content]
     lines += ["", f"verification: {provision.verification.status}"
-              + (f" — {provision.verification.note}" if provision.verification.note else "")]
+              + (f" — {provision.verification.note_in(lang)}" if provision.verification.note else "")]
     lines += [f"source: {s.title} {s.url or ''}".rstrip() for s in provision.sources]
     return "\n".join(lines)

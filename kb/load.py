@@ -133,7 +133,7 @@ def _sources(items: list | None) -> tuple[Source, ...]:
 
 
 def _verification(data: dict | None) -> Verification | None:
-    return Verification(**data) if data else None
+    return Verification(**{**data, "note": dict(data.get("note") or {})}) if data else None
 
 
 def _texts(data: dict | None) -> dict[str, Text]:

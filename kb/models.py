@@ -48,13 +48,20 @@ class Verification:
     status: str  # verified, secondary, unverified, conflicting
     checked_on: str | None = None
     by: str | None = None
-    note: str | None = None  # public: for readers of the site and of memos
+    note: dict = field(default_factory=dict)  # public, per language: for readers of the site and of memos
     maintainer_note: str | None = None  # copies used, how it was read: never in a memo, notice or snippet
     against: str | None = None  # the official text a reviewer compared it with
 
     @property
     def is_unverified(self) -> bool:
         return self.status == "unverified"
+
+    def note_in(self, lang: str) -> str:
+        """The public note in ``lang``, else in English (or any language it has); "" if none."""
+        for candidate in (lang, "en", "ru", "tg"):
+            if self.note.get(candidate):
+                return self.note[candidate]
+        return ""
 
     @property
     def is_conflicting(self) -> bool:

@@ -61,13 +61,13 @@ def review_list(corpus: Corpus, lang: str = "en", include_secondary: bool = True
         instrument = corpus.instrument_of(provision)
         items.append(ReviewItem(
             provision.id, "provision", cite_provision(instrument, provision, lang), pick(provision.title, lang),
-            provision.verification.status, led.get(provision.id, []), provision.verification.note or "",
+            provision.verification.status, led.get(provision.id, []), provision.verification.note_in(lang),
             document_addresses(instrument.official_sources + provision.sources)))
     for case in corpus.cases.values():
         if case.verification.status not in wanted:
             continue
         items.append(ReviewItem(case.id, "case", cite_case(case, lang), pick(case.title, lang),
-                                case.verification.status, led.get(case.id, []), case.verification.note or "",
+                                case.verification.status, led.get(case.id, []), case.verification.note_in(lang),
                                 document_addresses(case.sources)))
     order = {"conflicting": 0, "unverified": 1, "secondary": 2}
     items.sort(key=lambda item: (-len(item.led_by), order[item.status], item.kind, item.id))

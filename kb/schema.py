@@ -95,8 +95,9 @@ def _defs() -> dict:
                 "by": _text(),
                 "against": {"type": "string", "pattern": r"^https?://\S+$",
                             "description": "The official text the reviewer compared the record with."},
-                "note": {**_text(), "description": "For readers of the site and of memos: what is known "
-                         "and what to check. Shown publicly."},
+                "note": {**_i18n(), "description": "For readers of the site and of memos: what is known "
+                         "and what to check, in English and (for unverified and conflicting records, which "
+                         "memos list) Russian. Shown publicly."},
                 "maintainer_note": {**_text(), "description": "For maintainers only: copies and files used, "
                                     "how the record was read. Never shown in memos, notices or search."},
             },

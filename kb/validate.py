@@ -272,13 +272,16 @@ DO_NOT_CITE = re.compile(r"(?:^|[.;:!]\s+|\s[-–—]\s+)(?:do not|don't|never) 
 
 
 def _verification(where: Origin, owner: str, verification: Verification) -> list[Problem]:
-    if verification.status in ("unverified", "conflicting") and not verification.note:
-        return [_at(where, f"{owner}: an {verification.status} record needs a note saying what to check",
-                    "verification")]
+    if verification.status in ("unverified", "conflicting"):
+        missing = [lang for lang in ("en", "ru") if not verification.note.get(lang)]
+        if missing:
+            return [_at(where, f"{owner}: an {verification.status} record needs a note saying what to check, in "
+                               f"{' and '.join(missing)} (note.{missing[0]}): memos list it in their language",
+                        "verification")]
     if verification.status == "verified" and not (verification.checked_on and verification.by):
         return [_at(where, f"{owner}: verified needs checked_on (a date) and by (who compared it with the "
                            "official text); record it with `huquq verify`", "verification")]
-    if verification.status != "conflicting" and DO_NOT_CITE.search(verification.note or ""):
+    if verification.status != "conflicting" and any(DO_NOT_CITE.search(text) for text in verification.note.values()):
         return [_at(where, f"{owner}: the note says not to cite this record; mark it status: conflicting so "
                            "that no memo or notice relies on it", "verification")]
     if verification.checked_on:

@@ -24,14 +24,14 @@ BROKEN = [
     (ICCPR, "topics: [arbitrary-detention]", "topics: [no-such-topic]", 20, "topic 'no-such-topic' is not in topics.yaml"),
     (ICCPR, 'adopted: "1966-12-16"', 'adopted: "1966-13-45"', 2, "not a real date"),
     (ICCPR, 'in_force_from: "1976-03-23"', 'in_force_from: "1960-03-23"', 2, "dates out of order"),
-    (ICCPR, "    verification: {status: secondary, note: Fixture.}\n    sources:\n      - title: OHCHR, ICCPR\n        url: https://www.ohchr.org/en/instruments-mechanisms/instruments/international-covenant-civil-and-political-rights\n  - label: \"17\"",
-     "    verification: {status: secondary, note: Fixture.}\n  - label: \"17\"", 20, "missing field 'sources'"),
+    (ICCPR, "    verification: {status: secondary, note: {en: Fixture.}}\n    sources:\n      - title: OHCHR, ICCPR\n        url: https://www.ohchr.org/en/instruments-mechanisms/instruments/international-covenant-civil-and-political-rights\n  - label: \"17\"",
+     "    verification: {status: secondary, note: {en: Fixture.}}\n  - label: \"17\"", 20, "missing field 'sources'"),
     (ICCPR, "short_title:", "shortest_title: x\nshort_title:", 7, "unknown field 'shortest_title'"),
     (ICCPR, "id: iccpr", "id: iccpr\n\tfoo: 1", 3, "tab character"),
     (ICCPR, "aliases: [ICCPR, МПГПП]", "aliases: &a [ICCPR]\nnames: *a", 8, "anchors and aliases"),
     (ICCPR, "id: iccpr", "id: Iccpr/../x", 2, "lowercase slug"),
     ("instruments/tj/tj-family-code.yaml", 'in_force_to: "2016-07-01"', 'in_force_to: "2017-01-01"', 14, "versions overlap"),
-    (ICCPR, "verification: {status: unverified, note: Fixture; check the summary.}", "verification: {status: unverified}", 30, "needs a note"),
+    (ICCPR, "verification: {status: unverified, note: {en: Fixture; check the summary., ru: Проверить изложение.}}", "verification: {status: unverified}", 30, "needs a note"),
 ]
 
 

@@ -120,7 +120,7 @@ class MemoView:
             back = self.where.get(case.id)
             self.where.setdefault(case.id, section)
             if case.verification.is_unverified:
-                self.unverified.setdefault(case.id, {"cite": cite_case(case, lang), "note": case.verification.note or ""})
+                self.unverified.setdefault(case.id, {"cite": cite_case(case, lang), "note": case.verification.note_in(lang)})
             return {"kind": "case", "cite": pick(case.title, lang), "title": "", "back": back,
                     "binding_case": case.binding, "adverse": case.adverse, "qualifier": "",
                     "status": case.verification.status, "gist": "" if back else gist(pick(case.summary, lang)),
@@ -133,7 +133,7 @@ class MemoView:
         wording = provision.wording_on(self.matter.date) or provision.wording
         if provision.verification.is_unverified:
             self.unverified.setdefault(provision.id, {"cite": cite_provision(instrument, provision, lang),
-                                                      "note": provision.verification.note or ""})
+                                                      "note": provision.verification.note_in(lang)})
         if not back:
             self._annex_text(provision, wording.texts, cited.pinpoint)
         since = instrument.binding_on_tajikistan.since if instrument.binding_on_tajikistan else None
