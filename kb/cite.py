@@ -12,12 +12,20 @@ PARAGRAPH = {"en": "para.", "ru": "п.", "tg": "б."}
 PARAGRAPH_KINDS = {"general-comment", "concluding-observations", "report", "resolution"}
 
 
+# The language to show when a text is missing in the reader's: a Tajik reader reads Russian before English.
+FALLBACK = {"en": ("en", "ru", "tg"), "ru": ("ru", "en", "tg"), "tg": ("tg", "ru", "en")}
+
+
+def pick_lang(texts: dict, lang: str) -> str | None:
+    """The language of the text a reader of ``lang`` is shown (see ``FALLBACK``), or None."""
+    return next((candidate for candidate in FALLBACK.get(lang, FALLBACK["en"]) if texts.get(candidate)), None)
+
+
 def pick(texts: dict, lang: str, fallback: str = "") -> str:
-    """The text in ``lang``, else English, else any language there is."""
-    for candidate in (lang, "en", "ru", "tg"):
-        if texts.get(candidate):
-            return texts[candidate]
-    return fallback
+    """The text in ``lang``, else in the language its reader reads next (Russian before English for a
+    Tajik reader), else any language there is."""
+    chosen = pick_lang(texts, lang)
+    return texts[chosen] if chosen else fallback
 
 
 def unit(instrument: Instrument, lang: str) -> str:

@@ -284,7 +284,7 @@ def topics_schema() -> dict:
                 },
             },
         },
-        "required": ["id", "label", "description", "argument"],
+        "required": ["id", "label", "description", "argument", "request"],
         "additionalProperties": False,
     }
     return _document(

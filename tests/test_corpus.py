@@ -14,7 +14,10 @@ def test_size(corpus):
     assert len(corpus.instruments) >= 30
     assert len(corpus.provisions) >= 300
     assert len(corpus.cases) >= 25
-    assert len(corpus.topics) == 20
+    assert len(corpus.topics) == 21  # the twenty of the core vocabulary, and gender identity
+    # Issue 13: at least twenty circumstances, each in the interview's order.
+    assert len(corpus.circumstances) >= 20
+    assert set(corpus.interview.order()) == set(corpus.circumstances)
 
 
 def test_every_provision_has_english_and_russian_summaries_and_a_source_address(corpus):

@@ -20,8 +20,9 @@ def test_the_real_corpus_validates(run):
 BROKEN = [
     (ICCPR, "kind: treaty", "kind: treatise", 9, "'treatise' is not allowed"),
     (ICCPR, "jurisdiction: intl", "jurisdiction: intl\njurisdiction: tj", 11, "duplicate key 'jurisdiction'"),
-    (ICCPR, "related: [iccpr/9]", "related: [iccpr/99]", 30, "'iccpr/99', which is not a provision"),
-    (ICCPR, "topics: [arbitrary-detention]", "topics: [no-such-topic]", 20, "topic 'no-such-topic' is not in topics.yaml"),
+    # A dangling reference is reported at its own line, with the nearest valid ids.
+    (ICCPR, "related: [iccpr/9]", "related: [iccpr/99]", 36, "'iccpr/99', which is not a provision in the sources (nearest: iccpr/9"),
+    (ICCPR, "topics: [arbitrary-detention]", "topics: [arbitrary-detentoin]", 25, "'arbitrary-detentoin' is not in topics.yaml (nearest: arbitrary-detention)"),
     (ICCPR, 'adopted: "1966-12-16"', 'adopted: "1966-13-45"', 2, "not a real date"),
     (ICCPR, 'in_force_from: "1976-03-23"', 'in_force_from: "1960-03-23"', 2, "dates out of order"),
     (ICCPR, "    verification: {status: secondary, note: {en: Fixture.}}\n    sources:\n      - title: OHCHR, ICCPR\n        url: https://www.ohchr.org/en/instruments-mechanisms/instruments/international-covenant-civil-and-political-rights\n  - label: \"17\"",
@@ -31,7 +32,7 @@ BROKEN = [
     (ICCPR, "aliases: [ICCPR, МПГПП]", "aliases: &a [ICCPR]\nnames: *a", 8, "anchors and aliases"),
     (ICCPR, "id: iccpr", "id: Iccpr/../x", 2, "lowercase slug"),
     ("instruments/tj/tj-family-code.yaml", 'in_force_to: "2016-07-01"', 'in_force_to: "2017-01-01"', 14, "versions overlap"),
-    (ICCPR, "verification: {status: unverified, note: {en: Fixture; check the summary., ru: Проверить изложение.}}", "verification: {status: unverified}", 30, "needs a note"),
+    (ICCPR, "verification: {status: unverified, note: {en: Fixture; check the summary., ru: Проверить изложение.}}", "verification: {status: unverified}", 37, "needs a note"),
 ]
 
 

@@ -1,178 +1,303 @@
 // huquq site search: a small interface over Pagefind (pagefind/pagefind.js, built by `huquq site`).
-// Nothing is loaded until the search box is used; every file comes from this site.
+// Nothing is loaded until the search box is used; every file comes from this site. Words of the page are
+// in the reader's interface language (#huquq-search-labels, from templates/site/strings.yaml).
 (function () {
   "use strict";
   var root = document.getElementById("huquq-search");
   if (!root) return;
   var script = document.currentScript || document.querySelector("script[src*='huquq-search.js']");
   var siteRoot = new URL("../", script.src);
+  var labels = JSON.parse(document.getElementById("huquq-search-labels").textContent);
   var input = root.querySelector("input[type=search]");
+  var form = root.querySelector("form");
   var filtersBox = root.querySelector(".huquq-search-filters");
+  var filterList = root.querySelector(".huquq-filter-list");
   var status = root.querySelector(".huquq-search-status");
   var list = root.querySelector(".huquq-search-results");
+  var more = root.querySelector(".huquq-search-more");
+  var offline = location.protocol === "file:";
   var pagefind = null;
   var selected = {};
   var latest = 0;
 
-  // Tajik typed on a Russian keyboard has no ҳ ҷ қ ғ ӣ ӯ: pages carry their Tajik words folded the
-  // same way, so a query with or without the Tajik letters finds them.
+  function lang() { return document.documentElement.getAttribute("data-ui") || "ru"; }
+  function pick(texts) { var l = lang(); return (texts && (texts[l] || (l === "tg" && texts.ru) || texts.en || texts.ru || texts.tg)) || ""; }
+  function say(key, count) { return pick(labels.strings[key]).replace("#", count === undefined ? "" : String(count)); }
+
+  // --- words as the index has them ------------------------------------------------------------------
+  // Tajik typed on a Russian keyboard has no ҳ ҷ қ ғ ӣ ӯ: pages carry their Tajik words folded the same way.
   var FOLD = { "ҳ": "х", "ҷ": "ч", "қ": "к", "ғ": "г", "ӣ": "и", "ӯ": "у", "ё": "е" };
-  // Pagefind matches the start of words, and its stemming is English only: cutting the usual
-  // Russian and Tajik endings off a word lets "задержания" find "задержание" and "задержанию".
-  var ENDING = /(иями|ями|ами|остью|остей|ости|ость|ого|его|ому|ему|ыми|ими|ией|ий|ия|ие|ью|ья|ов|ев|ей|ам|ям|ах|ях|ом|ем|ую|ая|яя|ое|ее|ые|ый|ой|ых|их|хои|хо|ро|он|а|я|о|е|ы|и|у|ю|ь|й)$/;
-  function stem(word) {
-    if (!/[а-я]/.test(word)) return word;
-    var cut = word.replace(ENDING, "");
-    return cut.length >= 4 ? cut : word;
+  function fold(word) { return word.toLowerCase().replace(/[ҳҷқғӣӯё]/g, function (c) { return FOLD[c]; }); }
+
+  // The Tajik endings of kb/tajik.py, the same rules on the same folded words (a browser test checks both
+  // give the same stems): -ро, the izofa -и, the plurals -ҳо, -гон, -ён, -он.
+  var SHORT_PLURAL_ON = { "зан": 1, "пир": 1, "чон": 1 };
+  function tajikStem(word) {
+    var hyphen = /^(.+?)-(и|ро|хо|хои|хоро)$/.exec(word);
+    if (hyphen) return hyphen[1];
+    if (word.length <= 3) return word;
+    if (/ро$/.test(word) && word.length - 2 >= 3) word = word.slice(0, -2);
+    word = izofa(word);
+    var endings = ["хо", "гон", "ен", "он"];
+    for (var i = 0; i < endings.length; i++) {
+      var cut = plural(word, endings[i]);
+      if (cut !== word) return izofa(cut);
+    }
+    return word;
   }
-  // Words in nearly every page ("of", "и", "ва") are left out of a query: each would fetch a large
-  // part of the index (94 KB for "of" at 5,000 provisions) and narrow nothing. (ё is folded to е.)
+  function izofa(word) {
+    for (var i = 0; i < 2; i++) if (/и$/.test(word) && word.length - 1 >= 3) word = word.slice(0, -1);
+    return word;
+  }
+  function plural(word, ending) {
+    if (word.slice(-ending.length) !== ending) return word;
+    var rest = word.slice(0, -ending.length);
+    if (ending === "хо") return rest.length >= 3 ? rest : word;
+    if (ending === "гон") return /а$/.test(rest) && rest.length >= 3 ? rest : word;
+    if (ending === "ен") return rest.length >= 3 && /[аеиоуэюя]$/.test(rest) ? rest : word;
+    return rest.length >= 4 || SHORT_PLURAL_ON[rest] ? rest : word;
+  }
+  // Pagefind matches the start of words, and its stemming is English: the usual Russian endings are
+  // cut too, so that "задержания" finds "задержание" and "задержанию".
+  var RUSSIAN = /(иями|ями|ами|остью|остей|ости|ость|ого|его|ому|ему|ыми|ими|ией|ий|ия|ие|ью|ья|ов|ев|ей|ам|ям|ах|ях|ом|ем|ую|ая|яя|ое|ее|ые|ый|ой|ых|их|а|я|о|е|ы|у|ю|ь|й)$/;
+  function stem(word) {
+    if (!/[а-яёҳҷқғӣӯ]/i.test(word)) return word;
+    var folded = fold(word);
+    var tajik = /[ҳҷқғӣӯ]/i.test(word), russian = /[ыщць]/i.test(word);
+    if (!russian) folded = tajikStem(folded);
+    if (!tajik) { var cut = folded.replace(RUSSIAN, ""); if (cut.length >= 4) folded = cut; }
+    return folded;
+  }
+  // Words in nearly every page ("of", "и", "ва") are left out of a query: each would fetch a large part of
+  // the index and narrow nothing.
   var STOP = {};
   ("a an and are as at be by for from has have in is it its of on or that the to was were with " +
    "а в во да для до за и из или к как ко на не но о об от по с со у что " +
    "аз ба барои бо ва дар е ин ки он то").split(" ").forEach(function (w) { STOP[w] = true; });
-  function fold(text) {
-    var words = text.toLowerCase().replace(/[ҳҷқғӣӯё]/g, function (c) { return FOLD[c]; })
-      .split(/\s+/).filter(Boolean);
-    var kept = words.filter(function (w) { return !STOP[w]; });
+  function queryWords(text) {
+    var words = text.toLowerCase().split(/\s+/).filter(Boolean);
+    var kept = words.filter(function (w) { return !STOP[fold(w)]; });
     return (kept.length ? kept : words).map(stem).join(" ");
   }
 
+  // --- citations: the rules of kb/citations.py --------------------------------------------------------
+  var UNIT = {};
+  ("art arts article articles para paras paragraph paragraphs principle principles guideline no of the " +
+   "ст ст. статья статьи статье статьей статью статей п пункт пункта параграф принцип часть ч " +
+   "модда моддаи м банд банди б").split(" ").forEach(function (w) { UNIT[w] = true; });
+  var NUMBER = /(?:^|[^\w-])(\d+)([¹²³⁴⁵⁶⁷⁸⁹]+|(?:[-.]\d+)*)((?:\(\w{1,3}\))*)/;
+  var SUPER = { "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9" };
+  var LETTERS = /[^\s\d_.,;:!?()\[\]\/"'«»-]+/g;
+  function escapeRe(s) { return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
+  function sameWord(typed, token) {
+    if (typed === token) return true;
+    var stemLength = Math.min(typed.length, token.length) - 2;
+    return stemLength >= 4 && typed.slice(0, stemLength) === token.slice(0, stemLength);
+  }
+  function labelsFor(match) {
+    var number = match[1], suffix = match[2], pinpoint = match[3];
+    if (suffix && SUPER[suffix[0]]) suffix = "-" + suffix.replace(/./g, function (c) { return SUPER[c]; });
+    var found = [[number + suffix, pinpoint]];
+    var first = /^\((\w+)\)/.exec(pinpoint);
+    if (first && !suffix) found.unshift([number + "-" + first[1], pinpoint.slice(first[0].length)]);
+    return found;
+  }
+  function candidates(query) {
+    var text = fold(query), found = [];
+    var names = labels.instruments;
+    var whole = [];
+    Object.keys(names).forEach(function (id) {
+      names[id].forEach(function (name) {
+        if (/\d/.test(name) && !/^no\s/i.test(name)) whole.push([fold(name), id]);
+      });
+    });
+    whole.sort(function (a, b) { return b[0].length - a[0].length; });
+    whole.forEach(function (entry) {
+      var at = new RegExp("(?:^|[^\\w/])" + escapeRe(entry[0]) + "(?![\\w/])").exec(text);
+      if (!at) return;
+      var rest = text.slice(0, at.index) + " " + text.slice(at.index + at[0].length);
+      var number = NUMBER.exec(rest);
+      var words = rest.match(LETTERS) || [];
+      if (!number || words.some(function (w) { return !UNIT[w]; })) return;
+      labelsFor(number).forEach(function (l) { found.push([entry[1], l[0], l[1]]); });
+    });
+    var match = NUMBER.exec(text);
+    if (match) {
+      var start = match.index + match[0].length - (match[1] + match[2] + match[3]).length;
+      var words = ((text.slice(0, start) + " " + text.slice(match.index + match[0].length)).match(LETTERS) || [])
+        .filter(function (w) { return !UNIT[w]; });
+      if (words.length) {
+        var scored = [];
+        Object.keys(names).forEach(function (id) {
+          names[id].forEach(function (name) {
+            var tokens = fold(name).match(/[^\s_.,;:!?()\[\]\/"'«»-]+/g) || [];
+            if (words.every(function (w) { return tokens.some(function (t) { return sameWord(w, t); }); })) scored.push([tokens.length, id]);
+          });
+        });
+        scored.sort(function (a, b) { return a[0] - b[0] || (a[1] < b[1] ? -1 : 1); });
+        scored.forEach(function (s) { labelsFor(match).forEach(function (l) { found.push([s[1], l[0], l[1]]); }); });
+      }
+    }
+    return found;
+  }
+  // The first candidate whose page exists: the provision cited.
+  function resolveCitation(query) {
+    var list = candidates(query);
+    var seen = {};
+    function next(i) {
+      if (i >= list.length) return Promise.resolve(null);
+      var c = list[i], url = new URL(c[0] + "/" + c[1] + "/", siteRoot).href;
+      if (seen[url]) return next(i + 1);
+      seen[url] = true;
+      return fetch(url, { method: "HEAD" }).then(function (r) {
+        return r.ok ? { url: url, id: c[0] + "/" + c[1], pinpoint: c[2] } : next(i + 1);
+      }, function () { return next(i + 1); });
+    }
+    return offline ? Promise.resolve(null) : next(0);
+  }
+  window.huquqSearchInternals = { tajikStem: tajikStem, fold: fold, candidates: candidates, stem: stem };
+
+  // --- Pagefind ------------------------------------------------------------------------------------
   function load() {
     if (pagefind) return pagefind;
     pagefind = import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (pf) {
-      // No Web Worker: it would be one more script to fetch (41 KB) before the first results, and on a
-      // slow line Pagefind gives up waiting for it after 5 s and searches in the page anyway.
-      return pf.options({ baseUrl: siteRoot.pathname, excerptLength: 24, noWorker: true })
-        .then(function () { return pf; });
+      // No Web Worker: one script less before the first results, and on a slow line Pagefind would give
+      // up waiting for it after 5 s and search in the page anyway.
+      return pf.options({ baseUrl: siteRoot.pathname, excerptLength: 24, noWorker: true }).then(function () { return pf; });
     });
     return pagefind;
   }
 
-  // Filters are loaded when the reader opens them, not with the first search.
-  filtersBox.addEventListener("toggle", function () {
-    if (!filtersBox.open || filtersBox.dataset.loaded) return;
-    filtersBox.dataset.loaded = "yes";
-    load().then(function (pf) { return pf.filters(); }).then(showFilters);
-  });
-
-  function showFilters(filters) {
-    Object.keys(filters).sort().forEach(function (name) {
+  var NAMES = ["kind", "jurisdiction", "instrument", "topic"];
+  var counts = null;
+  function showFilters() {
+    filterList.innerHTML = "";
+    NAMES.forEach(function (name) {
+      var values = (labels.filters[name] && Object.keys(labels.filters[name])) || [];
+      if (!values.length) return;
       var label = document.createElement("label");
-      label.textContent = name + " ";
+      label.textContent = say("search.filter." + name) + " ";
       var select = document.createElement("select");
       select.name = name;
-      select.add(new Option("any", ""));
-      Object.keys(filters[name]).sort().forEach(function (value) {
-        select.add(new Option(value + " (" + filters[name][value] + ")", value));
-      });
+      select.add(new Option(say("search.any"), ""));
+      values.map(function (value) { return [pick(labels.filters[name][value]), value]; })
+        .sort(function (a, b) { return a[0].localeCompare(b[0]); })
+        .forEach(function (entry) {
+          var count = counts && counts[name] ? counts[name][entry[1]] || 0 : null;
+          if (count === 0 && selected[name] !== entry[1]) return;  // nothing of it among the results
+          select.add(new Option(entry[0] + (count === null ? "" : " (" + count + ")"), entry[1]));
+        });
+      select.value = selected[name] || "";
       select.addEventListener("change", function () {
         if (select.value) selected[name] = select.value; else delete selected[name];
-        run();
+        run(false);
       });
       label.appendChild(select);
-      filtersBox.appendChild(label);
+      filterList.appendChild(label);
     });
   }
 
   // The excerpt is HTML with <mark> around matched words: keep the marks and the text, nothing else.
-  function excerptNode(html) {
-    var parsed = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html").body.firstChild;
-    var p = document.createElement("p");
-    Array.prototype.forEach.call(parsed ? parsed.childNodes : [], function (node) {
-      if (node.nodeName === "MARK") {
-        var mark = document.createElement("mark");
-        mark.textContent = node.textContent;
-        p.appendChild(mark);
-      } else {
-        p.appendChild(document.createTextNode(node.textContent));
-      }
-    });
-    return p;
-  }
-
-  // Pages end with words for the search only (folded Tajik, topic words), after the marker word
-  // "huquqextra". An excerpt is taken from the words before it, and the visible words that fold to the
-  // start of a query word are marked too ("қадр" when "кадр" was typed and matched the hidden copy).
   var MARKER = "huquqextra";
   var EXCERPT = 24;
   function excerptFor(page, query) {
     var words = (page.content || "").split(/[\r\n\s]+/g);
     var end = words.indexOf(MARKER);
-    if (end < 0) return excerptNode(page.excerpt);
+    if (end < 0) end = words.length;
     var marked = {};
     (page.locations || []).forEach(function (at) { if (at < end) marked[at] = true; });
     var wanted = query.split(" ").filter(function (w) { return w.length >= 3; });
     words.slice(0, end).forEach(function (word, at) {
-      var folded = fold(word.replace(/[^\w\u0400-\u04ff-]/g, ""));
-      if (wanted.some(function (w) { return folded && folded.indexOf(w) === 0; })) marked[at] = true;
+      var folded = stem(word.replace(/[^\w\u0400-\u04ff-]/g, ""));
+      if (wanted.some(function (w) { return folded && (folded.indexOf(w) === 0 || w.indexOf(folded) === 0 && folded.length >= 4); })) marked[at] = true;
     });
     var first = Math.min.apply(null, Object.keys(marked).map(Number).concat([end]));
     var start = Math.max(0, Math.min(first === end ? 0 : first - 4, end - EXCERPT));
     var p = document.createElement("p");
     words.slice(start, Math.min(end, start + EXCERPT)).forEach(function (word, i) {
       if (i) p.appendChild(document.createTextNode(" "));
-      if (marked[start + i]) {
-        var mark = document.createElement("mark");
-        mark.textContent = word;
-        p.appendChild(mark);
-      } else {
-        p.appendChild(document.createTextNode(word));
-      }
+      var node = marked[start + i] ? document.createElement("mark") : document.createTextNode("");
+      node.textContent = word;
+      p.appendChild(node);
     });
     return p;
   }
 
   var PAGE = 5;  // results fetched at a time: each is a small file, and phones are on slow networks
   var found = [];
-  var shown = "";  // the (folded) query whose results are listed
-  var more = root.querySelector(".huquq-search-more");
-
+  var shown = "";
   function show(from, ticket, query) {
-    return Promise.all(found.slice(from, from + PAGE).map(function (r) { return r.data(); }))
-      .then(function (pages) {
-        if (ticket !== latest) return;
-        pages.forEach(function (page) {
-          var item = document.createElement("li");
-          var link = document.createElement("a");
-          link.href = page.url;
-          link.textContent = page.meta.title || page.url;
-          item.appendChild(link);
-          item.appendChild(excerptFor(page, query));
-          list.appendChild(item);
-        });
-        more.hidden = list.children.length >= found.length;
+    return Promise.all(found.slice(from, from + PAGE).map(function (r) { return r.data(); })).then(function (pages) {
+      if (ticket !== latest) return;
+      pages.forEach(function (page) {
+        var item = document.createElement("li");
+        var link = document.createElement("a");
+        link.href = page.url;
+        var title = {};
+        ["en", "ru", "tg"].forEach(function (l) { if (page.meta["title_" + l]) title[l] = page.meta["title_" + l]; });
+        link.textContent = pick(title) || page.meta.title || page.url;
+        link.setAttribute("data-titles", JSON.stringify(title));
+        item.appendChild(link);
+        item.appendChild(excerptFor(page, query));
+        list.appendChild(item);
       });
+      more.hidden = list.children.length >= found.length;
+    });
   }
 
-  function run() {
-    var query = fold(input.value.trim());
+  function showCitation(citation) {
+    var item = document.createElement("li");
+    item.className = "huquq-citation";
+    var link = document.createElement("a");
+    link.href = citation.url;
+    link.textContent = citation.id + citation.pinpoint;
+    item.appendChild(document.createTextNode(say("search.citation") + " "));
+    item.appendChild(link);
+    list.insertBefore(item, list.firstChild);
+  }
+
+  function run(navigate) {
+    var text = input.value.trim();
+    var query = queryWords(text);
     var ticket = ++latest;
-    if (!query && !Object.keys(selected).length) {
-      list.innerHTML = ""; status.textContent = ""; more.hidden = true; return;
+    if (offline) { status.textContent = say("search.offline"); return; }
+    if (!text && !Object.keys(selected).length) {
+      list.innerHTML = ""; status.textContent = ""; more.hidden = true; counts = null; showFilters(); return;
     }
-    status.textContent = "Searching…";
-    load().then(function (pf) {
-      return pf.search(query || null, { filters: selected });
-    }).then(function (search) {
+    status.textContent = say("search.searching");
+    var cited = text ? resolveCitation(text) : Promise.resolve(null);
+    cited.then(function (citation) {
       if (ticket !== latest) return null;
-      found = search.results;
-      status.textContent = found.length + " result(s)";
-      list.innerHTML = "";
-      shown = query;
-      return show(0, ticket, query);
+      if (citation && navigate) { location.href = citation.url; return null; }
+      return load().then(function (pf) { return pf.search(query || null, { filters: selected }); }).then(function (search) {
+        if (ticket !== latest) return null;
+        found = search.results;
+        counts = search.filters;
+        status.textContent = found.length ? say("search.results", found.length) : say("search.none");
+        list.innerHTML = "";
+        shown = query;
+        showFilters();
+        return show(0, ticket, query).then(function () { if (citation && ticket === latest) showCitation(citation); });
+      });
     }).catch(function (error) {
-      status.textContent = "Search is not available here (" + error.message + "). Open the site through " +
-        "a web server, e.g. `huquq serve`, not as files.";
+      status.textContent = say("search.unavailable") + " " + error.message;
     });
   }
 
   more.addEventListener("click", function () { show(list.children.length, latest, shown); });
-
   var timer = null;
-  input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 250); });
-  input.addEventListener("focus", load, { once: true });
-  root.querySelector("form").addEventListener("submit", function (event) { event.preventDefault(); run(); });
+  input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(function () { run(false); }, 250); });
+  input.addEventListener("focus", function () { if (!offline) load(); }, { once: true });
+  form.addEventListener("submit", function (event) { event.preventDefault(); run(true); });
+  filtersBox.addEventListener("toggle", function () { if (filtersBox.open && !offline) showFilters(); });
+  document.addEventListener("huquq:language", function () {
+    showFilters();
+    Array.prototype.forEach.call(list.querySelectorAll("a[data-titles]"), function (link) {
+      link.textContent = pick(JSON.parse(link.getAttribute("data-titles"))) || link.textContent;
+    });
+    if (offline) status.textContent = say("search.offline");
+  });
+  if (offline) status.textContent = say("search.offline");
   var asked = new URLSearchParams(location.search).get("q");
-  if (asked) { input.value = asked; run(); }
+  if (asked) { input.value = asked; run(true); }
 })();

@@ -1,26 +1,30 @@
-"""MkDocs hooks (named in mkdocs.yml): generate pages and navigation from the corpus.
+"""MkDocs hooks (named in mkdocs.yml): generate pages and navigation from the corpus, in three
+interface languages.
 
-The corpus is read once per build from HUQUQ_SOURCES (default: the checkout's
-legal_sources/). ``mkdocs serve`` watches the sources, so an edited YAML file
-shows up live.
+The corpus is read once per build from HUQUQ_SOURCES (default: the checkout's legal_sources/).
+``mkdocs serve`` watches the sources, so an edited YAML file shows up live.
 """
 
 from __future__ import annotations
 
+import json
 import logging
+import re
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from kb.errors import SourceError
 from kb.changes import check_changes, read_changes
+from kb.errors import SourceError
 from kb.load import load_corpus
 
 from generator import paths
+from generator.site.l10n import LANGS, Catalogue, marker
 from generator.site.pages import RESERVED_IDS, SiteRenderer, navigation
 
 log = logging.getLogger("mkdocs.plugins.huquq")
 _state: dict = {}
+SHORT_NAMES = {"tg": "ТҶ", "ru": "РУ", "en": "EN"}
 
 
 def _sources():
@@ -36,6 +40,7 @@ def on_config(config):
     if clash:
         raise PluginError(f"huquq: instrument ids {sorted(clash)} are reserved for site sections")
     _state["corpus"] = corpus
+    catalogue = _state["catalogue"] = Catalogue()
     # The changelog beside the sources (the checkout's CHANGES.md for its legal_sources/); another
     # folder of sources (a test's, a benchmark's) has none, and its site has no changes page.
     changes, problems = read_changes(_sources().parent / "CHANGES.md")
@@ -43,12 +48,27 @@ def on_config(config):
     if problems:
         raise PluginError("huquq: CHANGES.md has problems:\n" + "\n".join(map(str, problems)))
     _state["changes"] = changes
-    config["nav"] = navigation(corpus, config["nav"] or [{"Home": "index.md"}], changes=bool(changes))
+    config["site_name"] = marker("site.name")
+    config["site_description"] = marker("site.description")
+    config["nav"] = navigation(corpus, catalogue, config["nav"] or [], changes=bool(changes))
+    config["extra"]["huquq_ui"] = json.dumps({
+        "search": catalogue.table["nav.search"], "language": catalogue.table["language.choose"],
+        "names": {lang: catalogue.table[f"language.{lang}"]["en"] for lang in LANGS}, "short": SHORT_NAMES,
+    }, ensure_ascii=False).replace("</", "<\\/")
     return config
 
 
+def on_env(env, config, files):
+    """The theme's own words in each language: Material's English and Russian files, the project's Tajik."""
+    keys = re.findall(r'"([a-z.]+)":', (paths.CHECKOUT / "overrides/partials/languages/tg.html").read_text(encoding="utf-8"))
+    words = {lang: env.get_template(f"partials/languages/{lang}.html").module for lang in LANGS}
+    for key in keys:
+        _state["catalogue"].register(f"m:{key}", {lang: str(words[lang].t(key)) for lang in LANGS})
+    return env
+
+
 def on_files(files: Files, config) -> Files:
-    renderer = SiteRenderer(_state["corpus"], site_url=config.get("site_url") or "")
+    renderer = SiteRenderer(_state["corpus"], _state["catalogue"], site_url=config.get("site_url") or "")
     count = 0
     for page in renderer.pages():
         files.append(File.generated(config, page.src_uri, content=page.content))
@@ -59,7 +79,16 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
+def on_post_page(output: str, page, config) -> str:
+    return _state["catalogue"].resolve(output)
+
+
 def on_serve(server, config, builder):
     server.watch(str(_sources()))
     server.watch(str(_sources().parent / "CHANGES.md"))
     return server
+
+
+def on_post_template(output_content: str, template_name: str, config) -> str:
+    """The theme's own pages (404.html) carry markers too."""
+    return _state["catalogue"].resolve(output_content)

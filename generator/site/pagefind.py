@@ -23,7 +23,10 @@ UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefi
 def index_site(site_dir: Path) -> None:
     """Write the Pagefind bundle into ``site_dir/pagefind/``."""
     result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", OUTPUT, "--silent"],
+        # One index, stemmed as English whatever the page's interface language (pages are built with
+        # lang="ru", the default interface): Russian and Tajik endings are reduced by the search page.
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", OUTPUT, "--silent",
+         "--force-language", "en"],
         capture_output=True, text=True, timeout=1800,
     )
     if result.returncode != 0 or not (Path(site_dir) / OUTPUT / "pagefind.js").exists():

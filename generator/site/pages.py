@@ -1,8 +1,9 @@
-"""Site pages and navigation, generated from the corpus.
+"""Site pages and navigation, generated from the corpus, in three interface languages.
 
-Each page is Markdown whose body is HTML rendered by an autoescaping Jinja
-template: text from the sources is always shown as text, never interpreted
-as HTML, Markdown or template code.
+Each page is Markdown whose body is HTML rendered by an autoescaping Jinja template: text from the
+sources is always shown as text, never interpreted as HTML, Markdown or template code. Labels are
+written in Tajik, Russian and English (``generator.site.l10n``); titles the theme prints (the page's
+title, navigation) are markers the site's hook resolves after rendering.
 """
 
 from __future__ import annotations
@@ -14,28 +15,19 @@ from typing import Iterator
 
 from kb import ids
 from kb.cite import cite_case, cite_provision, pick
-from kb.models import LANGS, Corpus, Instrument, Provision, Wording
+from kb.dates import human
+from kb.models import LANGS, Corpus, Instrument, Provision, Verification, Wording
+from kb.review import counts, review_list
 from kb.textnorm import fold_tajik
 
 from ..templating import LANG_NAMES, site_environment
+from .l10n import Catalogue, Markup, spans
 
-VERIFICATION_LABEL = {"verified": "Verified", "secondary": "From a secondary source", "unverified": "Unverified"}
-VERIFICATION_HELP = {
-    "verified": "Compared with the official text by a reviewer.",
-    "secondary": "Read in a reputable source; not yet compared word by word with the official text.",
-    "unverified": "Not confirmed: check against the official text before relying on it.",
-}
-BODY_NAMES = {"hrc": "UN Human Rights Committee", "cat": "UN Committee against Torture",
-              "cedaw": "UN CEDAW Committee", "cescr": "UN Committee on Economic, Social and Cultural Rights",
-              "ecthr": "European Court of Human Rights (persuasive: Tajikistan is not a Council of Europe member)",
-              "domestic": "Court of Tajikistan"}
-AUTHORITY_GROUPS = (
-    ("tajik-law", "Tajik law"),
-    ("treaty", "Tajikistan's treaty obligations"),
-    ("interpretation", "Authoritative interpretation and recommendations to Tajikistan"),
-    ("standard", "International standards and guidance"),
-)
-RESERVED_IDS = {"cases", "topics", "notices", "instruments", "assets", "search", "browse"}
+AUTHORITY_GROUPS = ("tajik-law", "treaty", "interpretation", "standard")
+RESERVED_IDS = {"cases", "topics", "notices", "instruments", "assets", "search", "browse", "find",
+                "circumstances", "verify", "about", "prepare", "changes"}
+TEXT_KINDS = {"official": "provision.official", "transcription": "provision.transcription",
+              "unofficial-translation": "provision.unofficial_translation"}
 
 
 @dataclass(frozen=True)
@@ -44,69 +36,116 @@ class Page:
     content: str
 
 
+def in_langs(make) -> dict[str, str]:
+    """{lang: make(lang)} for the three interface languages."""
+    return {lang: make(lang) for lang in LANGS}
+
+
 class SiteRenderer:
-    def __init__(self, corpus: Corpus, site_url: str = ""):
+    def __init__(self, corpus: Corpus, catalogue: Catalogue | None = None, site_url: str = ""):
         self.corpus = corpus
+        self.catalogue = catalogue or Catalogue()
         self.site_url = site_url.rstrip("/")
         self.env = site_environment()
         self._tabsets = itertools.count(1)
 
-    # -- helpers available to templates ------------------------------------------------
-    def _context(self, depth: int, lang: str = "en") -> dict:
+    # -- what templates use --------------------------------------------------------------------
+    def _context(self, depth: int) -> dict:
         corpus = self.corpus
         return {
             "corpus": corpus,
             "root": "../" * depth,
-            "pick": lambda texts: pick(texts, lang),
-            "cite": lambda p: cite_provision(corpus.instrument_of(p), p, lang),
-            "cite_case": lambda c: cite_case(c, lang),
-            "next_tabset": lambda: next(self._tabsets),
-            "verification_label": VERIFICATION_LABEL,
-            "verification_help": VERIFICATION_HELP,
-            "body_names": BODY_NAMES,
+            "t": self.catalogue.t,
+            "tx": lambda texts: spans(texts or {}),
+            "cite": lambda p: spans(in_langs(lambda lang: cite_provision(corpus.instrument_of(p), p, lang))),
+            "cite_case": lambda c: spans(in_langs(lambda lang: cite_case(c, lang))),
+            "date": lambda partial: spans(in_langs(lambda lang: human(partial, lang))) if partial
+            else self.catalogue.t("date.unknown"),
             "span": self._span,
+            "next_tabset": lambda: next(self._tabsets),
+            "note": self._note,
+            "lang_names": LANG_NAMES,
+            "strings_json": lambda key: json.dumps(self.catalogue.table[key], ensure_ascii=False),
+            "attrs": self._attrs,
         }
 
-    def _render(self, template: str, depth: int, title: str, description: str = "", **values) -> str:
+    def _render(self, template: str, depth: int, titles: dict[str, str], key: str, description: str = "",
+                **values) -> str:
+        """A page: its title (registered in the three languages under ``key``) and its body."""
         self._tabsets = itertools.count(1)
-        # The theme prints the title unescaped (<title>, navigation): escape it here.
-        front = {"title": _escape(title), "description": _escape(" ".join(description.split())[:300])}
+        marker = self.catalogue.register(f"page:{key}", titles)
+        front = {"title": marker, "description": " ".join(description.split())[:300]}
         values.setdefault("search_extra", "")
+        values.setdefault("titles", titles)
         context = {**self._context(depth), **values,
                    # JSON strings are valid YAML and escape every quote and line break.
-                   "front_matter": _Markup("\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in front.items()))}
+                   "front_matter": Markup("\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}"
+                                                    for k, v in front.items()))}
         return self.env.get_template(template).render(**context)
 
-    def _span(self, wording: Wording, instrument: Instrument | None = None) -> str:
-        start = wording.in_force_from or (instrument.in_force_from if instrument else None)
+    def _span(self, wording: Wording, instrument: Instrument | None = None) -> Markup:
+        start = wording.in_force_from or (instrument.in_force_from or instrument.adopted if instrument else None)
         end = wording.in_force_to or (instrument.in_force_to if instrument and wording.current else None)
         if not start and not end:
-            return "dates not recorded"
-        return f"{start or '…'} – {end or 'today'}"
+            return self.catalogue.t("date.not_recorded")
+        unknown, today = self.catalogue.table["date.unknown"], self.catalogue.table["date.today"]
+        return spans(in_langs(lambda lang: f"{human(start, lang) if start else unknown[lang]} – "
+                                           f"{human(end, lang) if end else today[lang]}"))
+
+    def _note(self, verification: Verification) -> Markup:
+        """The public note, in the reader's language where it is written in it."""
+        if not verification.note:
+            return Markup("")
+        marked = {}
+        for lang in LANGS:
+            text = verification.note_in(lang)
+            shown_in = next(c for c in (lang, "en", "ru", "tg") if verification.note.get(c) == text)
+            suffix = "" if shown_in == lang else " " + self.catalogue.text("provision.note_in_english", lang) \
+                if shown_in == "en" else ""
+            marked[lang] = text + suffix
+        return spans(marked)
+
+    def _attrs(self, **names: str) -> Markup:
+        """Attributes whose values are labels (placeholder="search.placeholder"): the default language's
+        words, and every version for the page's script (see generator.site.l10n)."""
+        from markupsafe import escape
+
+        from .l10n import DEFAULT
+
+        versions = {attribute.replace("_", "-"): self.catalogue.table[key] for attribute, key in names.items()}
+        parts = [f'{name}="{escape(texts[DEFAULT])}"' for name, texts in versions.items()]
+        parts.append(f'data-l10n-attrs="{escape(json.dumps(versions, ensure_ascii=False))}"')
+        return Markup(" ".join(parts))
 
     def permalink(self, path: str) -> str:
         return ids.absolute(self.site_url, path)
 
-    def _panels(self, summary: dict, texts: dict | None = None, summary_label: str = "Summary") -> list[dict]:
+    def _panels(self, summary: dict, texts: dict | None = None, argument: dict | None = None,
+                summary_key: str = "provision.summary") -> list[dict]:
+        """One tab per language the record has something in: its text, the project's summary and argument."""
         panels = []
         macros = self.env.get_template("_macros.html.j2").make_module(self._context(0))
+        t = self.catalogue.t
         for lang in LANGS:
             parts = []
             if texts and lang in texts:
                 text = texts[lang]
-                kind = {"official": "Official text", "transcription": "Text (copy of the official text)",
-                        "unofficial-translation": "Unofficial translation"}[text.kind]
-                parts.append(f'<p class="huquq-text-kind">{kind} — {macros.sources_list([text.source])}</p>'
-                             f'<div class="huquq-text">{macros.paragraphs(text.content)}</div>')
+                parts.append(f'<p class="huquq-text-kind">{t(TEXT_KINDS[text.kind])} — '
+                             f'{macros.sources_list([text.source], True)}</p>'
+                             f'<div class="huquq-text" lang="{lang}">{macros.lines(text.content)}</div>')
             if summary.get(lang):
-                parts.append(f'<p class="huquq-summary-label">{summary_label} (huquq\'s own words'
-                             f'{", project translation" if lang != "en" else ""})</p>'
-                             f'<div class="huquq-summary">{macros.paragraphs(summary[lang])}</div>')
+                label = t(summary_key if lang == "en" or summary_key != "provision.summary"
+                          else "provision.summary_translation")
+                parts.append(f'<p class="huquq-summary-label">{label}</p>'
+                             f'<div class="huquq-summary" lang="{lang}">{macros.paragraphs(summary[lang])}</div>')
+            if argument and argument.get(lang):
+                parts.append(f'<p class="huquq-summary-label">{t("provision.argument")}</p>'
+                             f'<div class="huquq-argument" lang="{lang}">{macros.paragraphs(argument[lang])}</div>')
             if parts:
-                panels.append({"lang": lang, "label": LANG_NAMES[lang], "html": _Markup("".join(parts))})
+                panels.append({"lang": lang, "label": LANG_NAMES[lang], "html": Markup("".join(parts))})
         return panels
 
-    # -- pages -------------------------------------------------------------------------
+    # -- pages ---------------------------------------------------------------------------------
     def pages(self) -> Iterator[Page]:
         corpus = self.corpus
         for instrument in corpus.instruments.values():
@@ -119,25 +158,33 @@ class SiteRenderer:
             yield Page(f"topics/{topic.id}/index.md", self.topic_page(topic))
         for notice in corpus.notices.values():
             yield Page(f"notices/{notice.id}/index.md", self.notice_page(notice))
+        for circumstance in corpus.circumstances.values():
+            yield Page(f"circumstances/{circumstance.id}/index.md", self.circumstance_page(circumstance))
         yield from self.list_pages()
+        yield Page("verify/index.md", self.verify_page())
+        yield Page("find/index.md", self.search_page())
 
     def provision_page(self, provision: Provision) -> str:
         corpus = self.corpus
         instrument = corpus.instrument_of(provision)
-        title = cite_provision(instrument, provision)
+        titles = in_langs(lambda lang: cite_provision(instrument, provision, lang)
+                          + (f": {pick(provision.title, lang)}" if provision.title else ""))
         tajik = [provision.title.get("tg"), provision.summary.get("tg"),
                  provision.texts["tg"].content if "tg" in provision.texts else None]
+        led_by = [t for t in corpus.topics.values() if any(corpus.authority(e) and corpus.authority(e)[1] == provision.id
+                                                           for e in t.leading)]
         return self._render(
-            "provision.md.j2", depth=2,
-            title=f"{title}: {pick(provision.title, 'en')}" if provision.title else title,
-            description=pick(provision.summary, "en"),
+            "provision.md.j2", depth=2, titles=titles, key=provision.id,
+            description=pick(provision.summary, "ru"),
             search_extra=" ".join([_folded(tajik), *self._topic_words(provision.topics)]),
             provision=provision, instrument=instrument,
-            panels=self._panels(provision.summary, provision.texts),
+            panels=self._panels(provision.summary, provision.texts, provision.argument),
             wordings=provision.wordings(),
             current_span=self._span(provision.wording, instrument),
             related=corpus.related_to(provision.id),
             cases=corpus.cases_applying(provision.id),
+            led_by=led_by,
+            citations=in_langs(lambda lang: cite_provision(instrument, provision, lang)),
             permalink=self.permalink(ids.provision_url(provision.id)),
         )
 
@@ -151,10 +198,12 @@ class SiteRenderer:
         return words
 
     def instrument_page(self, instrument: Instrument) -> str:
-        start, end = instrument.in_force_from, instrument.in_force_to
-        span = f"{start or 'date not recorded'} – {end or 'today'}" if start or end else "dates not recorded"
+        start, end = instrument.in_force_from or instrument.adopted, instrument.in_force_to
+        t = self.catalogue.table
+        span = spans(in_langs(lambda lang: f"{human(start, lang) if start else t['date.unknown'][lang]} – "
+                                           f"{human(end, lang) if end else t['date.today'][lang]}"))
         return self._render(
-            "instrument.md.j2", depth=1, title=pick(instrument.title, "en"),
+            "instrument.md.j2", depth=1, titles=dict(instrument.title), key=instrument.id,
             search_extra=_folded([instrument.title.get("tg")]),
             description=" / ".join(instrument.title.values()),
             instrument=instrument, instrument_span=span,
@@ -162,71 +211,131 @@ class SiteRenderer:
         )
 
     def case_page(self, case) -> str:
-        panels = self._panels(case.summary, summary_label="Summary")
-        for holding_lang in LANGS:
-            holdings = [h[holding_lang] for h in case.holdings if h.get(holding_lang)]
-            outcome = case.outcome.get(holding_lang)
+        panels = self._panels(case.summary)
+        t = self.catalogue.t
+        for panel in panels:
+            lang = panel["lang"]
+            holdings = [h[lang] for h in case.holdings if h.get(lang)]
             extra = ""
-            if outcome:
-                extra += f"<h3>Outcome</h3><p>{_escape(outcome)}</p>"
+            if case.outcome.get(lang):
+                extra += f"<h3>{t('case.outcome')}</h3><p>{_escape(case.outcome[lang])}</p>"
             if holdings:
-                extra += "<h3>Holdings</h3><ul>" + "".join(f"<li>{_escape(h)}</li>" for h in holdings) + "</ul>"
-            for panel in panels:
-                if panel["lang"] == holding_lang and extra:
-                    panel["html"] = _Markup(panel["html"] + extra)
-        return self._render("case.md.j2", depth=2, title=pick(case.title, "en"),
-                            description=pick(case.summary, "en"), case=case, panels=panels,
+                extra += f"<h3>{t('case.holdings')}</h3><ul>" + "".join(f"<li>{_escape(h)}</li>" for h in holdings) + "</ul>"
+            panel["html"] = Markup(panel["html"] + extra)
+        return self._render("case.md.j2", depth=2, titles=dict(case.title), key=f"cases/{case.id}",
+                            description=pick(case.summary, "ru"), case=case, panels=panels,
+                            citations=in_langs(lambda lang: cite_case(case, lang)),
                             permalink=self.permalink(ids.case_url(case.id)))
 
     def topic_page(self, topic) -> str:
         corpus = self.corpus
         provisions = corpus.provisions_on_topic(topic.id)
-        groups = [{"title": title, "provisions": [p for p in provisions if corpus.instrument_of(p).authority == key]}
-                  for key, title in AUTHORITY_GROUPS]
-        return self._render("topic.md.j2", depth=2, title=pick(topic.label, "en"),
+        leading = [a for a in (corpus.authority(e) for e in topic.leading) if a]
+        groups = [{"key": key, "provisions": [p for p in provisions if corpus.instrument_of(p).authority == key]}
+                  for key in AUTHORITY_GROUPS]
+        return self._render("topic.md.j2", depth=2, titles=dict(topic.label), key=f"topics/{topic.id}",
                             search_extra=_folded([topic.label.get("tg"), *topic.synonyms.get("tg", ())]),
-                            description=pick(topic.description, "en"), topic=topic,
-                            panels=self._panels(topic.argument, summary_label="Argument"),
+                            description=pick(topic.description, "ru"), topic=topic, leading=leading,
+                            panels=self._panels(topic.argument, summary_key="topic.argument"),
                             groups=groups, cases=corpus.cases_on_topic(topic.id))
 
     def notice_page(self, notice) -> str:
+        from ..notice import right_basis
+
         panels = []
         for lang in ("tg", "ru", "en"):
             items = "".join(f"<li>{_escape(r.text[lang])}</li>" for r in notice.rights)
-            panels.append({"lang": lang, "label": LANG_NAMES[lang], "html": _Markup(
+            panels.append({"lang": lang, "label": LANG_NAMES[lang], "html": Markup(
                 f"<p>{_escape(notice.intro[lang])}</p><ol>{items}</ol>")})
-        return self._render("notice.md.j2", depth=2, title=pick(notice.title, "en"),
-                            description=pick(notice.intro, "en"), notice=notice, panels=panels)
+        bases = {right.id: right_basis(self.corpus, right) for right in notice.rights}
+        return self._render("notice.md.j2", depth=2, titles=dict(notice.title), key=f"notices/{notice.id}",
+                            description=pick(notice.intro, "ru"), notice=notice, panels=panels, bases=bases)
+
+    def circumstance_page(self, circumstance) -> str:
+        corpus = self.corpus
+        leading = [a for a in (corpus.authority(e) for e in circumstance.leading) if a]
+        return self._render("circumstance.md.j2", depth=2, titles=dict(circumstance.title),
+                            key=f"circumstances/{circumstance.id}", description=pick(circumstance.question, "ru"),
+                            circumstance=circumstance, leading=leading)
 
     def list_pages(self) -> Iterator[Page]:
         corpus = self.corpus
+        t = self.catalogue.table
         instruments = sorted(corpus.instruments.values(), key=lambda i: (i.jurisdiction != "tj", pick(i.title, "en")))
+
+        def instrument_item(instrument: Instrument) -> dict:
+            count = len(instrument.provision_ids)
+            return {"url": ids.instrument_url(instrument.id), "title": spans(instrument.title),
+                    "note": spans(in_langs(lambda lang: f"{t['kind.' + instrument.kind][lang]}, {count} "
+                                                        f"{t['instrument.count'][lang]}")), "status": ""}
+
         yield Page("instruments/index.md", self._render(
-            "list.md.j2", depth=1, title="Instruments", heading="Instruments",
-            intro="Every act, treaty, general comment, standard and report in huquq.",
-            groups=[{"title": "Tajik law", "items": [self._instrument_item(i) for i in instruments if i.jurisdiction == "tj"]},
-                    {"title": "International law", "items": [self._instrument_item(i) for i in instruments if i.jurisdiction != "tj"]}]))
+            "list.md.j2", depth=1, titles=t["list.instruments"], key="instruments", heading="list.instruments",
+            intro="list.instruments.intro",
+            groups=[{"title": "nav.tajik_law", "items": [instrument_item(i) for i in instruments if i.jurisdiction == "tj"]},
+                    {"title": "list.international", "items": [instrument_item(i) for i in instruments if i.jurisdiction != "tj"]}]))
         yield Page("topics/index.md", self._render(
-            "list.md.j2", depth=1, title="Topics", heading="Topics",
-            intro="Each topic gathers Tajik law, international law, cases and UN recommendations on one issue.",
-            groups=[{"title": "", "items": [{"url": ids.topic_url(t.id), "title": pick(t.label, "en"),
-                                             "note": " · ".join(t.label.get(l, "") for l in ("ru", "tg")), "status": ""}
-                                            for t in corpus.topics.values()]}]))
+            "list.md.j2", depth=1, titles=t["nav.topics"], key="topics", heading="nav.topics",
+            intro="list.topics.intro",
+            groups=[{"title": "", "items": [{"url": ids.topic_url(tp.id), "title": spans(tp.label),
+                                             "note": spans(tp.description), "status": ""}
+                                            for tp in corpus.topics.values()]}]))
         cases = sorted(corpus.cases.values(), key=lambda c: (not c.binding, c.body, c.date))
+        bodies = ("hrc", "cat", "cedaw", "cescr", "ecthr", "domestic")
         yield Page("cases/index.md", self._render(
-            "list.md.j2", depth=1, title="Cases", heading="Cases",
-            intro="Decisions on Tajikistan first (binding treaty-body views), then persuasive decisions.",
-            groups=[{"title": BODY_NAMES[body], "items": [
-                {"url": ids.case_url(c.id), "title": pick(c.title, "en"),
-                 "note": f"{c.number}, {c.date}" + (" — decided on Tajikistan" if c.binding else "")
-                         + (" — adverse precedent" if c.adverse else ""),
+            "list.md.j2", depth=1, titles=t["nav.cases"], key="cases", heading="nav.cases", intro="list.cases.intro",
+            groups=[{"title": f"body.{body}", "items": [
+                {"url": ids.case_url(c.id), "title": spans(c.title),
+                 "note": spans(in_langs(lambda lang, c=c: f"{c.number}, {human(c.date, lang)}"
+                                        + (f" — {t['list.decided_on_tajikistan'][lang]}" if c.binding else "")
+                                        + (f" — {t['badge.adverse'][lang]}" if c.adverse else ""))),
                  "status": c.verification.status} for c in cases if c.body == body]}
-                for body in BODY_NAMES]))
+                for body in bodies]))
         yield Page("notices/index.md", self._render(
-            "list.md.j2", depth=1, title="Notices", heading="Notices",
-            intro="Printable notices of rights, in Tajik, Russian and English.",
-            groups=[{"title": "", "items": [{"url": ids.notice_url(n.id), "title": pick(n.title, "en"),
+            "list.md.j2", depth=1, titles=t["nav.notices"], key="notices", heading="nav.notices",
+            intro="list.notices.intro",
+            groups=[{"title": "", "items": [{"url": ids.notice_url(n.id), "title": spans(n.title),
                                              "note": "", "status": ""} for n in corpus.notices.values()]}]))
+        if corpus.circumstances:
+            order = corpus.interview.order() if corpus.interview else list(corpus.circumstances)
+            sections = corpus.interview.sections if corpus.interview else ()
+            yield Page("circumstances/index.md", self._render(
+                "list.md.j2", depth=1, titles=t["nav.circumstances"], key="circumstances",
+                heading="nav.circumstances", intro="circumstance.list.intro",
+                groups=[{"title": "", "title_texts": section.title, "items": [
+                    {"url": f"circumstances/{cid}/", "title": spans(corpus.circumstances[cid].title),
+                     "note": spans(corpus.circumstances[cid].question), "status": ""}
+                    for cid in section.circumstances if cid in order]} for section in sections]))
+
+    def verify_page(self) -> str:
+        items = review_list(self.corpus)
+        rows = []
+        for item in items:
+            record = self.corpus.provisions.get(item.id) or self.corpus.cases.get(item.id)
+            is_provision = item.id in self.corpus.provisions
+            rows.append({"item": item, "record": record, "url": (ids.provision_url(item.id) if is_provision
+                                                                 else ids.case_url(item.id))})
+        return self._render("verify.md.j2", depth=1, titles=self.catalogue.table["nav.verify"], key="verify",
+                            rows=rows, counts=counts(self.corpus))
+
+    def search_page(self) -> str:
+        """The Search page, with the names its filters and citations need in the three languages."""
+        corpus = self.corpus
+        t = self.catalogue.table
+        labels = {
+            "strings": {key: t[key] for key in t if key.startswith(("search.", "language."))},
+            "filters": {"kind": {kind: t[f"search.kind.{kind}"] for kind in
+                                 ("provision", "case", "topic", "instrument", "notice", "circumstance")},
+                        "jurisdiction": {"tj": t["search.jurisdiction.tj"], "intl": t["search.jurisdiction.intl"]},
+                        "instrument": {i.id: dict(i.short_title) for i in corpus.instruments.values()},
+                        "topic": {tp.id: dict(tp.label) for tp in corpus.topics.values()}},
+            # Citations are resolved in the page before searching, by the rules of kb.citations: the names
+            # of each instrument; the provision itself is checked by opening its address.
+            "instruments": {i.id: sorted({i.id, *i.aliases, *i.short_title.values(), *i.title.values(),
+                                          *([i.symbol] if i.symbol else [])}) for i in corpus.instruments.values()},
+        }
+        return self._render("search.md.j2", depth=1, titles=t["nav.search"], key="find",
+                            labels=Markup(json.dumps(labels, ensure_ascii=False).replace("</", "<\\/")))
 
     def changes_page(self, changes: list) -> str:
         """"Recently added or amended": the changelog, with every id a link to its page."""
@@ -234,18 +343,18 @@ class SiteRenderer:
         for change in changes[:MAX_CHANGES]:
             links = [{"title": self._label(record_id), "url": self._url(record_id)} for record_id in change.ids]
             days.setdefault(change.date, []).append({"kind": change.kind, "text": change.text, "links": links})
-        return self._render("changes.md.j2", depth=1, title="Recently added or amended",
+        return self._render("changes.md.j2", depth=1, titles=self.catalogue.table["nav.changes"], key="changes",
                             days=[{"date": date, "changes": items} for date, items in days.items()])
 
-    def _label(self, record_id: str) -> str:
+    def _label(self, record_id: str) -> Markup:
         record = self.corpus.get(record_id)
         if record_id in self.corpus.provisions:
-            return cite_provision(self.corpus.instrument_of(record), record)
+            return spans(in_langs(lambda lang: cite_provision(self.corpus.instrument_of(record), record, lang)))
         if record is not None and hasattr(record, "short_title"):
-            return pick(record.short_title, "en")
+            return spans(record.short_title)
         if record is not None:
-            return pick(getattr(record, "title", None) or getattr(record, "label", {}), "en") or record_id
-        return record_id
+            return spans(getattr(record, "title", None) or getattr(record, "label", {}) or {"en": record_id})
+        return Markup(_escape(record_id))
 
     def _url(self, record_id: str) -> str | None:
         corpus = self.corpus
@@ -256,17 +365,15 @@ class SiteRenderer:
                 return url(record_id).lstrip("/")
         return None
 
-    def _instrument_item(self, instrument: Instrument) -> dict:
-        count = len(instrument.provision_ids)
-        return {"url": ids.instrument_url(instrument.id), "title": pick(instrument.title, "en"),
-                "note": f"{instrument.kind.replace('-', ' ')}, {count} provision{'s' if count != 1 else ''}",
-                "status": ""}
 
+def navigation(corpus: Corpus, catalogue: Catalogue, handwritten: list, changes: bool = False) -> list:
+    """The site navigation: hand-written pages, topics and instruments; never every provision. Titles
+    are markers, shown in the reader's language."""
+    def title(key: str, texts: dict) -> str:
+        return catalogue.register(key, texts)
 
-def navigation(corpus: Corpus, handwritten: list, changes: bool = False) -> list:
-    """The site navigation: hand-written pages, topics and instruments; never every provision."""
     def entries(instruments):
-        return [{pick(i.short_title, "en") if len(pick(i.title, "en")) > 60 else pick(i.title, "en"): f"{i.id}/index.md"}
+        return [{title(f"nav:{i.id}", i.short_title if len(pick(i.title, "en")) > 60 else i.title): f"{i.id}/index.md"}
                 for i in sorted(instruments, key=lambda i: pick(i.title, "en"))]
 
     tj = [i for i in corpus.instruments.values() if i.jurisdiction == "tj"]
@@ -276,28 +383,25 @@ def navigation(corpus: Corpus, handwritten: list, changes: bool = False) -> list
     other = [i for i in corpus.instruments.values()
              if i.jurisdiction != "tj" and i not in treaties and i not in interpretation]
     generated = [
-        {"Topics": [{"All topics": "topics/index.md"}] +
-                   [{pick(t.label, "en"): f"topics/{t.id}/index.md"} for t in corpus.topics.values()]},
-        {"Tajik law": entries(tj)},
-        {"Treaties and declarations": entries(treaties)},
-        {"Interpretation": entries(interpretation)},
-        {"Standards and reports": entries(other)},
-        {"Cases": "cases/index.md"},
-        {"Notices": "notices/index.md"},
-        {"All instruments": "instruments/index.md"},
+        {"⟦nav.topics⟧": [{"⟦nav.all_topics⟧": "topics/index.md"}] +
+                        [{title(f"nav:topic:{t.id}", t.label): f"topics/{t.id}/index.md"} for t in corpus.topics.values()]},
+        {"⟦nav.tajik_law⟧": entries(tj)},
+        {"⟦nav.treaties⟧": entries(treaties)},
+        {"⟦nav.interpretation⟧": entries(interpretation)},
+        {"⟦nav.standards⟧": entries(other)},
+        {"⟦nav.cases⟧": "cases/index.md"},
+        {"⟦nav.notices⟧": "notices/index.md"},
     ]
+    if corpus.circumstances:
+        generated.append({"⟦nav.circumstances⟧": "circumstances/index.md"})
+    generated.append({"⟦nav.instruments⟧": "instruments/index.md"})
     if changes:
-        generated.append({"Recently added or amended": "changes/index.md"})
+        generated.append({"⟦nav.changes⟧": "changes/index.md"})
+    generated.append({"⟦nav.verify⟧": "verify/index.md"})
     # Home and Search first, then the law, then the other hand-written pages.
-    first = [entry for entry in handwritten if set(entry) & {"Home", "Search"}]
-    return [*first, *generated, *[entry for entry in handwritten if entry not in first]]
-
-
-class _Markup(str):
-    """HTML built here from escaped parts; Jinja must not escape it again."""
-
-    def __html__(self) -> str:
-        return str(self)
+    first = [{"⟦nav.home⟧": "index.md"}, {"⟦nav.search⟧": "find/index.md"}]
+    rest = [entry for entry in handwritten if not set(entry.values()) & {"index.md", "find/index.md", "find.md"}]
+    return [*first, *generated, *rest]
 
 
 MAX_CHANGES = 200  # entries shown on the "recently added or amended" page
