@@ -163,24 +163,41 @@ class Searcher:
         weighed = [(doc, score * AUTHORITY_PRIOR.get(stored(doc).get("authority"), 1.0)) for doc, score in ranked]
         return sorted(weighed, key=lambda item: (-item[1], item[0]))
 
-    def rank_facts(self, text: str, topic: str, on: dt.date, limit: int, exclude=()) -> list[str]:
-        """Provisions tagged with ``topic`` and in force on ``on``, ranked against a matter's facts (any
-        of their words), best first: the memo's extra authorities. The words are looked up as the index
-        analyses them, never parsed as query syntax."""
+    # A provision is proposed for a matter's facts only when its own words (title, text, summary) share
+    # at least this many distinct words with the facts: one shared word ("held") is chance.
+    FACTS_MIN_WORDS = 4
+    FACTS_PARTS = ("title", "text", "summary")
+
+    def rank_facts(self, text: str, topic: str, on: dt.date, limit: int = 50) -> list[tuple[str, float]]:
+        """(provision id, score) of the provisions tagged with ``topic`` and in force on ``on``, ranked
+        against a matter's facts (any of their words, in the provision's own title, text and summary),
+        best first, those sharing fewer than FACTS_MIN_WORDS distinctive words with the facts left out:
+        the memo chooses its extra authorities from them. The words are looked up as the index analyses
+        them, never parsed as query syntax."""
         terms = []
+        words_by_field: dict[str, set[str]] = {}
         for lang in SCRIPT_LANGS[_script(text)]:
             words = {token.text for token in ANALYZERS[lang]()(text)}
-            terms += [Q.Term(f"{part}_{lang}", word, boost=weight) for word in sorted(words)
-                      for part, weight in FIELD_WEIGHTS.items()]
+            for part in self.FACTS_PARTS:
+                words_by_field[f"{part}_{lang}"] = words
+                terms += [Q.Term(f"{part}_{lang}", word, boost=FIELD_WEIGHTS[part]) for word in sorted(words)]
         if not terms:
             return []
         filters = self._filter_set(None, None, topic, "provision", on)
-        found: list[str] = []
-        for docnum, _score in self._prior(self._ranked(Q.Or(terms), filters, limit + len(exclude) + 5)):
+        # Words in one document in twenty or more ("officer", "provide") say little about which provision fits.
+        total = self.searcher.doc_count() or 1
+        common = {word for fieldname, words in words_by_field.items() for word in words
+                  if self.searcher.doc_frequency(fieldname, word) > total / 20}
+        found: dict[str, float] = {}
+        for docnum, score in self._prior(self._ranked(Q.Or(terms), filters, limit)):
             pid = self.searcher.stored_fields(docnum)["id"]
-            if pid not in exclude and pid not in found:
-                found.append(pid)
-        return found[:limit]
+            if pid in found:
+                continue
+            shared = {word for fieldname, words in words_by_field.items() for word in words
+                      if docnum in self.ranker.postings(fieldname, word) and word not in common}
+            if len(shared) >= self.FACTS_MIN_WORDS:
+                found[pid] = score
+        return list(found.items())
 
     def _ranked(self, query: Q.Query, filters: set[int], limit: int):
         """(document number, score) pairs for ``query``, best first, at most ``limit``."""

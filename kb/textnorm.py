@@ -43,7 +43,13 @@ _FOLD_MAP = charset_table_to_dict(
 # query is searched in the fields of all three languages, and a word kept by one analyzer but dropped
 # by another would make "all the words" impossible to match.
 TAJIK_STOP = frozenset("""ва дар ба аз бо ки барои ё то ин он""".split())
-STOP = frozenset(STOP_WORDS) | frozenset(stopwords_for_language("ru")) | TAJIK_STOP
+# English function words beyond Whoosh's short list: a matter's facts ("she was held ... any ...") would
+# otherwise match treaty texts on "any", "was", "which" (kb.search.rank_facts).
+ENGLISH_STOP = frozenset("""about after all also am any because been before being both but could did do does
+each had has he her hers him his how i into its me more most my no nor only other our ours own same she
+should so some such than their theirs them then there these they those through too under until very was
+were what where which while who whom why would""".split())
+STOP = frozenset(STOP_WORDS) | ENGLISH_STOP | frozenset(stopwords_for_language("ru")) | TAJIK_STOP
 
 
 def english_analyzer():

@@ -2,8 +2,8 @@
 
 Per issue (a topic): the leading authorities of the matter's circumstances under it, in the order the
 catalogue gives (or, for an issue named without circumstances, the topic's own leading authorities);
-then at most ``MAX_EXTRAS`` more provisions tagged with the topic, ranked by the search against the
-matter's own facts. Whatever else is tagged with the matter's issues goes to a one-line-each annex.
+then at most ``MAX_EXTRAS`` more provisions tagged with the topic and related to the law already cited,
+ranked by the search against the matter's own facts. Whatever else is tagged with the matter's issues goes to a one-line-each annex.
 Only what a memo about events of that date may cite is chosen (``kb.inforce``).
 """
 
@@ -22,9 +22,12 @@ from ..matter import Matter
 MAX_EXTRAS = 3
 AUTHORITY_ORDER = ("tajik-law", "treaty", "interpretation", "standard")
 
-# rank(text, topic, on, limit, exclude) -> provision ids, best first: the search's ranking of the
-# provisions tagged with ``topic`` and in force on ``on`` against ``text`` (see kb.search).
-Ranker = Callable[[str, str, dt.date, int, set], list]
+# rank(text, topic, on) -> [(provision id, score)], best first: the search's ranking of the provisions
+# tagged with ``topic`` and in force on ``on`` against ``text`` (kb.search.Searcher.rank_facts).
+Ranker = Callable[[str, str, dt.date], list]
+# An extra must fit the facts about as well as the law the issue already cites: its score at least this
+# share of the best score among the issue's own authorities.
+EXTRA_SHARE = 0.8
 
 
 @dataclass
@@ -117,12 +120,29 @@ def plan_memo(corpus: Corpus, matter: Matter, rank: Ranker | None = None) -> Mem
         if cited:
             home.extras.append(cited)
     if rank and matter.facts.strip():
+        # A provision the catalogue ties to a circumstance this matter does not have (CRC 37 to a minor
+        # detained, Family Code 15 to a premarital test) is about other facts: never an extra.
+        other_facts = {corpus.authority(e)[1] for c in corpus.circumstances.values()
+                       if matter.answer(c.id) is None for e in c.leading if corpus.authority(e)}
+        other_facts -= {a.id for a in plan.cited()}
         for issue in plan.issues:
-            taken = {c.id for c in plan.cited()} | excluded
-            for pid in rank(matter.facts, issue.topic, on, MAX_EXTRAS + len(taken), taken)[:MAX_EXTRAS]:
-                cited = usable(pid, "facts")
+            taken = {c.id for c in plan.cited()} | excluded | other_facts
+            # Candidates are the provisions the corpus relates to the law this issue already cites: the
+            # facts' words alone would bring in CEDAW art. 7 for an NGO because it says "organisations".
+            own_ids = {c.id for c in issue.cited() if c.kind == "provision"}
+            candidates = {pid for own in own_ids for pid in corpus.related_to(own)}
+            ranked = rank(matter.facts, issue.topic, on)
+            scores = dict(ranked)
+            own = sorted(scores.get(pid, 0.0) for pid in own_ids)
+            bar = EXTRA_SHARE * own[-1] if own else 0.0
+            chosen_here = 0
+            for pid, score in ranked:
+                if chosen_here == MAX_EXTRAS or score < bar:
+                    break
+                cited = usable(pid, "facts") if pid in candidates and pid not in taken else None
                 if cited:
                     issue.extras.append(cited)
+                    chosen_here += 1
     in_body = set(plan.ids("provision"))
     annex = {p.id for issue in plan.issues for p in corpus.provisions_on_topic(issue.topic)
              if p.id not in in_body and p.id not in excluded}

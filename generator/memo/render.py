@@ -26,7 +26,7 @@ from ..word.reference import DEFAULT_PATH
 from .citations import Footnoter
 from .plan import Cited, MemoPlan
 
-GIST_WORDS = 60
+GIST_WORDS = 50
 ABBREVIATIONS = re.compile(r"(?:\b(?:art|arts|para|paras|No|nos|ст|п|ч|г|гг|т|e\.g|i\.e|cf|v|vs)\.|\b[A-ZА-Я]\.)$")
 
 
@@ -44,6 +44,19 @@ def gist(text: str, limit: int = GIST_WORDS) -> str:
         return " ".join(words[:limit]) + " …"
     cut = " ".join(words[:end])
     return cut[:-1] + " …" if cut.endswith(";") else cut
+
+
+_SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-ZА-ЯЁҲҶҚҒӢӮ(\d])")
+
+
+def pinpoint_gist(summary: str, label: str, pinpoint: str) -> str:
+    """For a citation of one part (ICCPR 9(3)), the summary's sentences about that part where the summary
+    marks them ("... (9(3))"); else the start of the summary."""
+    if pinpoint:
+        marked = [s for s in _SENTENCE.split(summary) if f"({label}{pinpoint})" in s or f"{label}{pinpoint})" in s]
+        if marked:
+            return gist(" ".join(marked))
+    return gist(summary)
 
 
 def pinpoint_text(content: str, pinpoint: str) -> str:
@@ -119,17 +132,22 @@ class MemoView:
             text, links = self.footnoter.case(case)
             back = self.where.get(case.id)
             self.where.setdefault(case.id, section)
+            if back:  # cited above: referred back to in one line, no second footnote
+                return {"kind": "case", "cite": pick(case.title, lang), "back": back}
             if case.verification.is_unverified:
                 self.unverified.setdefault(case.id, {"cite": cite_case(case, lang), "note": case.verification.note_in(lang)})
-            return {"kind": "case", "cite": pick(case.title, lang), "title": "", "back": back,
+            return {"kind": "case", "cite": pick(case.title, lang), "title": "", "back": back, "binding_since": "",
                     "binding_case": case.binding, "adverse": case.adverse, "qualifier": "",
-                    "status": case.verification.status, "gist": "" if back else gist(pick(case.summary, lang)),
+                    "status": case.verification.status, "gist": gist(pick(case.summary, lang)),
                     "fn": self.notes(text, links)}
         provision = corpus.provisions[cited.id]
         instrument = corpus.instrument_of(provision)
-        text, links = self.footnoter.provision(provision.id, cited.pinpoint)
         back = self.where.get(provision.id)
         self.where.setdefault(provision.id, section)
+        if back:
+            return {"kind": "provision", "cite": cite_provision(instrument, provision, lang, cited.pinpoint),
+                    "back": back}
+        text, links = self.footnoter.provision(provision.id, cited.pinpoint)
         wording = provision.wording_on(self.matter.date) or provision.wording
         if provision.verification.is_unverified:
             self.unverified.setdefault(provision.id, {"cite": cite_provision(instrument, provision, lang),
@@ -143,7 +161,8 @@ class MemoView:
                 "binding_since": human(since, lang) if since and instrument.jurisdiction != "tj"
                 and binding_on(instrument, self.matter.date) else "",
                 "status": provision.verification.status,
-                "gist": "" if back else gist(wording.gist(lang)), "fn": self.notes(text, links)}
+                "gist": pinpoint_gist(wording.gist(lang), provision.label, cited.pinpoint),
+                "fn": self.notes(text, links)}
 
     def _annex_text(self, provision, texts: dict[str, Text], pinpoint: str) -> None:
         text = texts.get(self.lang) or texts.get("en") or texts.get("ru") or texts.get("tg")
