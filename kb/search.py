@@ -66,10 +66,10 @@ def _script(text: str) -> str:
 # How much a word counts by where it is found: the provision's own title and text above its summary,
 # the summary above the subjects that lead with it, and the context (the instrument's names, the words of
 # its topics, the project's argument) well below. Tuned on the relevance set (tests/relevance/).
-FIELD_WEIGHTS = {"title": 3.0, "text": 1.5, "summary": 1.2, "lead": 2.0, "context": 0.25}
+FIELD_WEIGHTS = {"title": 3.0, "text": 1.5, "summary": 1.5, "lead": 2.5, "context": 0.15}
 # When scores are close, binding law before interpretation, interpretation before standards and reports.
-AUTHORITY_PRIOR = {"tajik-law": 1.0, "treaty": 1.0, "case-binding": 0.96, "interpretation": 0.92,
-                   "standard": 0.85, "case": 0.85}
+AUTHORITY_PRIOR = {"tajik-law": 1.0, "treaty": 1.0, "case-binding": 0.8, "interpretation": 0.6,
+                   "standard": 0.4, "case": 0.4}
 # The languages whose fields a query is looked for in, by the letters it is written in.
 SCRIPT_LANGS = {"latin": ("en",), "russian": ("ru",), "tajik": ("tg",), "cyrillic": ("ru", "tg"), "mixed": LANGS}
 OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}

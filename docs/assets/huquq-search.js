@@ -84,8 +84,8 @@
   var UNIT = {};
   ("art arts article articles para paras paragraph paragraphs principle principles guideline no of the " +
    "ст ст. статья статьи статье статьей статью статей п пункт пункта параграф принцип часть ч " +
-   "модда моддаи м банд банди б").split(" ").forEach(function (w) { UNIT[w] = true; });
-  var NUMBER = /(?:^|[^\w-])(\d+)([¹²³⁴⁵⁶⁷⁸⁹]+|(?:[-.]\d+)*)((?:\(\w{1,3}\))*)/;
+   "модда моддаи м банд банди б и ум").split(" ").forEach(function (w) { UNIT[w] = true; });
+  var NUMBER = /(?:^|[^\w-])(\d+)([¹²³⁴⁵⁶⁷⁸⁹]+|(?:[-.]\d+)*)((?:\(\w{1,3}\))*)(?:-(?:и|ум)(?![\wа-яёҳҷқғӣӯ]))?/;
   var SUPER = { "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9" };
   var LETTERS = /[^\s\d_.,;:!?()\[\]\/"'«»-]+/g;
   function escapeRe(s) { return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
