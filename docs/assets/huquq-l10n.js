@@ -25,10 +25,14 @@
     });
     var title = document.querySelector("title[data-l10n]");
     if (title) document.title = pick(JSON.parse(title.getAttribute("data-l10n")), lang);
-    // Each text opens on the reader's language where the record has it.
+    // Each text opens on the reader's language where the record has it, else on the language that reader
+    // reads next (Russian for a Tajik reader).
+    var order = { tg: ["tg", "ru", "en"], ru: ["ru", "en", "tg"], en: ["en", "ru", "tg"] }[lang];
     Array.prototype.forEach.call(document.querySelectorAll(".huquq-langtabs"), function (set) {
-      var input = set.querySelector('input[data-lang="' + lang + '"]');
-      if (input && !input.checked) input.checked = true;
+      for (var i = 0; i < order.length; i++) {
+        var input = set.querySelector('input[data-lang="' + order[i] + '"]');
+        if (input) { input.checked = true; break; }
+      }
     });
     Array.prototype.forEach.call(document.querySelectorAll(".huquq-lang button"), function (button) {
       button.setAttribute("aria-pressed", String(button.getAttribute("data-lang") === lang));

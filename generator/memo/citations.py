@@ -64,13 +64,14 @@ class Footnoter:
         short = cite_provision(instrument, provision, self.lang, pinpoint)
         links = self._links(official_link(instrument.official_sources),
                             ids.absolute(self.site_url, ids.provision_url(pid)) if self.site_url else None)
+        # The full citation the first time the instrument is cited; its short form for its other articles.
         if self._last == pid:
             text = words["ibid"] if not pinpoint else f"{words['ibid'][:-1]}, {short.split(', ', 1)[-1]}."
-        elif pid in self._seen:
+        elif instrument.id in self._seen:
             text = f"{short}."
         else:
             text = self._full(instrument, short)
-        self._seen.add(pid)
+        self._seen.add(instrument.id)
         self._last = pid
         return text, links if text != words["ibid"] else []
 

@@ -82,7 +82,7 @@ class MemoView:
         self.notes = NoteCollector()
         self.footnoter = Footnoter(corpus, self.lang, matter.date, site_url)
         self.where: dict[str, str] = {}  # record id -> the section that first cited it
-        self.texts: list[dict] = []  # Annex A: verbatim texts of what the body cites
+        self.texts: dict[str, dict] = {}  # Annex A: verbatim texts of what the body cites, by provision
         self.unverified: dict[str, dict] = {}
 
     def build(self) -> dict:
@@ -114,7 +114,7 @@ class MemoView:
                 seen.add(request["text"])
                 unique_requests.append(request)
         return {
-            "issues": issues, "requests": unique_requests, "texts": self.texts,
+            "issues": issues, "requests": unique_requests, "texts": self.annex_texts(),
             "annex": [self.annex_row(pid) for pid in self.plan.annex],
             "unverified": list(self.unverified.values()),
             "facts": paragraphs_of(self.matter.facts),
@@ -145,6 +145,8 @@ class MemoView:
         back = self.where.get(provision.id)
         self.where.setdefault(provision.id, section)
         if back:
+            self._annex_text(provision, (provision.wording_on(self.matter.date) or provision.wording).texts,
+                             cited.pinpoint)
             return {"kind": "provision", "cite": cite_provision(instrument, provision, lang, cited.pinpoint),
                     "back": back}
         text, links = self.footnoter.provision(provision.id, cited.pinpoint)
@@ -165,13 +167,27 @@ class MemoView:
                 "fn": self.notes(text, links)}
 
     def _annex_text(self, provision, texts: dict[str, Text], pinpoint: str) -> None:
+        """Annex A quotes each provision cited with a text: the paragraphs the memo pinpoints (all of
+        them, whichever section cites them), or the whole text where it is cited whole."""
         text = texts.get(self.lang) or texts.get("en") or texts.get("ru") or texts.get("tg")
         if text is None:
             return
-        instrument = self.corpus.instrument_of(provision)
-        self.texts.append({"cite": cite_provision(instrument, provision, self.lang, pinpoint),
-                           "title": pick(provision.title, self.lang), "kind": text.kind, "lang": text.lang,
-                           "content": pinpoint_text(text.content, pinpoint)})
+        entry = self.texts.setdefault(provision.id, {"provision": provision, "text": text, "pinpoints": []})
+        if pinpoint not in entry["pinpoints"]:
+            entry["pinpoints"].append(pinpoint)
+
+    def annex_texts(self) -> list[dict]:
+        rows = []
+        for entry in self.texts.values():
+            provision, text, pins = entry["provision"], entry["text"], entry["pinpoints"]
+            instrument = self.corpus.instrument_of(provision)
+            whole = "" in pins
+            parts = [text.content] if whole else list(dict.fromkeys(pinpoint_text(text.content, pin) for pin in pins))
+            shown_pins = "" if whole or len(pins) > 1 else pins[0]
+            rows.append({"cite": cite_provision(instrument, provision, self.lang, shown_pins),
+                         "title": pick(provision.title, self.lang), "kind": text.kind, "lang": text.lang,
+                         "content": "\n".join(parts)})
+        return rows
 
     def annex_row(self, pid: str) -> dict:
         provision = self.corpus.provisions[pid]
