@@ -18,10 +18,10 @@ from kb.inforce import binding_on
 from kb.models import Case, Corpus, Instrument, Source
 
 WORDS = {
-    "en": {"adopted": "adopted", "binding": "binding on Tajikistan since", "ibid": "Ibid.",
+    "en": {"adopted": "adopted", "binding": "binding on Tajikistan since", "ibid": "Ibid.", "ibid_at": "Ibid., {}.",
            "communication": "communication No.", "application": "application No.", "case": "case No.",
            "views": "views of", "judgment": "judgment of", "decision": "decision of", "site": "huquq:"},
-    "ru": {"adopted": "принят", "binding": "обязателен для Таджикистана с", "ibid": "Там же.",
+    "ru": {"adopted": "принят", "binding": "обязателен для Таджикистана с", "ibid": "Там же.", "ibid_at": "Там же, {}.",
            "communication": "сообщение №", "application": "жалоба №", "case": "дело №",
            "views": "соображения от", "judgment": "постановление от", "decision": "решение от",
            "site": "huquq:"},
@@ -56,6 +56,7 @@ class Footnoter:
     site_url: str | None = None
     _seen: set = field(default_factory=set)
     _last: str | None = None
+    _last_pinpoint: str = ""
 
     def provision(self, pid: str, pinpoint: str = "") -> tuple[str, list[tuple[str, str]]]:
         provision = self.corpus.provisions[pid]
@@ -65,14 +66,16 @@ class Footnoter:
         links = self._links(official_link(instrument.official_sources),
                             ids.absolute(self.site_url, ids.provision_url(pid)) if self.site_url else None)
         # The full citation the first time the instrument is cited; its short form for its other articles.
-        if self._last == pid:
-            text = words["ibid"] if not pinpoint else f"{words['ibid'][:-1]}, {short.split(', ', 1)[-1]}."
+        if self._last == pid and self._last_pinpoint == pinpoint:
+            text = words["ibid"]
+        elif self._last == pid:
+            text = words["ibid_at"].format(short.split(", ", 1)[-1])
         elif instrument.id in self._seen:
             text = f"{short}."
         else:
             text = self._full(instrument, short)
         self._seen.add(instrument.id)
-        self._last = pid
+        self._last, self._last_pinpoint = pid, pinpoint
         return text, links if text != words["ibid"] else []
 
     def _full(self, instrument: Instrument, short: str) -> str:
@@ -85,12 +88,13 @@ class Footnoter:
         text = f"{name}{dated}, {where}"
         if instrument.jurisdiction != "tj" and binding_on(instrument, self.on) and instrument.binding_on_tajikistan.since:
             text += f"; {words['binding']} {human(instrument.binding_on_tajikistan.since, self.lang)}"
-        return text + "."
+        return text if text.endswith(".") else text + "."
 
     def case(self, case: Case) -> tuple[str, list[tuple[str, str]]]:
         words = WORDS[self.lang]
         if self._last == case.id:
             return words["ibid"], []
+        self._last_pinpoint = ""
         links = self._links(official_link(case.sources), None)
         if case.id in self._seen:
             text = f"{pick(case.title, self.lang)}."
@@ -107,7 +111,8 @@ class Footnoter:
         parts = [pick(case.title, self.lang), BODIES[self.lang][case.body],
                  f"{words[number]} {case.number}" + (f" ({case.symbol})" if case.symbol else ""),
                  f"{words[decided]} {human(case.date, self.lang)}"]
-        return ", ".join(parts) + "."
+        text = ", ".join(parts)
+        return text if text.endswith(".") else text + "."
 
     def _links(self, official: str | None, site: str | None) -> list[tuple[str, str]]:
         links = []
