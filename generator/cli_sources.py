@@ -90,11 +90,17 @@ def fail(problems: list[Problem], summary: str) -> None:
     raise InputError(summary)
 
 
-def rewrite_and_validate(path: Path, root: Path, kind: str, data: dict) -> None:
-    """Write ``data`` to ``path`` in canonical form; undo and raise if the corpus no longer validates."""
+def rewrite_and_validate(path: Path, root: Path, kind: str, data: dict, tolerate=None) -> list:
+    """Write ``data`` to ``path`` in canonical form; undo and raise if the corpus no longer validates.
+
+    ``tolerate(problem)`` names problems that do not undo the change (an imported article still waiting
+    for its summaries); they are returned, for the command to say what is left to do.
+    """
     before = path.read_bytes() if path.exists() else None
     write_text_atomically(path, dump(data, kind, schema_comment(path, root, kind)))
     _, problems = check_sources(root, cache_dir=paths.parse_cache())
+    tolerated = [p for p in problems if tolerate and tolerate(p)]
+    problems = [p for p in problems if p not in tolerated]
     if problems:
         if before is None:
             path.unlink()
@@ -106,6 +112,7 @@ def rewrite_and_validate(path: Path, root: Path, kind: str, data: dict) -> None:
             click.echo(f"{where}: {problem.message}" if where != problem.path else str(problem), err=True)
         raise InputError(f"huquq: {display_path(path)} not written: the change would make the sources "
                          "invalid (above); nothing was changed")
+    return tolerated
 
 
 def instrument_path(root: Path, instrument_id: str) -> Path:
@@ -162,11 +169,16 @@ def import_text(file: Path, instrument_id: str, lang: str, source_url: str, sour
     if dry_run:
         click.echo("dry run: nothing was written")
         return
-    rewrite_and_validate(path, root, "instrument", data)
+    # Summaries are written after the texts are in: a provision of this instrument still without them
+    # does not undo the import (`huquq validate` fails until they are written).
+    waiting = {f"{data['id']}/{p['label']}: needs a summary" for p in data.get("provisions", ())}
+    rewrite_and_validate(path, root, "instrument", data,
+                         tolerate=lambda problem: any(problem.message.startswith(w) for w in waiting))
     click.echo(f"wrote {display_path(path)}")
     if report.needs_summary:
         click.echo(f"to do: write summary.en and summary.ru (your own words) for {len(report.needs_summary)} "
-                   "provision(s), and have a second person check the texts before marking them verified")
+                   "provision(s): `huquq validate` fails until they are there; then have a second person "
+                   "check the texts before marking them verified")
 
 
 COMMANDS = [fmt, import_text, new]

@@ -20,7 +20,10 @@ from kb.yamlio import load_yaml
 
 from .cli import InputError, report_errors, resolve_sources, sources_option
 
-NEW_NOTE = "New record from `huquq new`: check every field against the official source before review."
+NEW_NOTE = {
+    "en": "New record: check every field against the official source before relying on it.",
+    "ru": "Новая запись: перед использованием сверьте каждое поле с официальным источником.",
+}
 
 
 def _i18n(**values: str | None) -> dict:
@@ -32,7 +35,7 @@ def _source(url: str, title: str) -> dict:
 
 
 def _unverified() -> dict:
-    return {"status": "unverified", "note": NEW_NOTE}
+    return {"status": "unverified", "note": dict(NEW_NOTE)}
 
 
 def _ask(value: str | None, prompt: str) -> str:

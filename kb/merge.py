@@ -17,8 +17,10 @@ from .dates import in_range, parse_date
 from .ids import natural_key, provision_id
 from .textimport import Article
 
-IMPORT_NOTE = ("Imported with `huquq import`; not yet checked against the official text by a second "
-               "person (see CONTRIBUTING.md, review rule).")
+IMPORT_NOTE = {
+    "en": "Imported from an official text; not yet checked against it by a second person.",
+    "ru": "Импортировано из официального текста; ещё не сверено с ним вторым человеком.",
+}
 
 
 @dataclass
@@ -75,7 +77,7 @@ def _new_provision(article: Article, lang: str, kind: str, source: dict, in_forc
     record["text"] = {lang: _text(article, kind, source)}
     if in_force_from:
         record["in_force_from"] = in_force_from
-    record["verification"] = {"status": "unverified", "note": IMPORT_NOTE}
+    record["verification"] = {"status": "unverified", "note": dict(IMPORT_NOTE)}
     record["sources"] = [dict(source)]
     return record
 
@@ -149,4 +151,4 @@ def _add_source(record: dict, source: dict) -> None:
         sources.append(dict(source))
     if record.get("verification", {}).get("status") == "verified":
         # A checked provision with a new, unchecked text is no longer checked.
-        record["verification"] = {"status": "unverified", "note": IMPORT_NOTE}
+        record["verification"] = {"status": "unverified", "note": dict(IMPORT_NOTE)}

@@ -27,6 +27,16 @@ def new_instrument(run, sources, instrument_id="udhr-sample"):
                "--source-url", "https://www.ohchr.org/en/universal-declaration-of-human-rights")
 
 
+def write_summaries(sources, instrument_id="udhr-sample"):
+    """What a maintainer does after an import: the summaries, in their own words."""
+    path = Path(sources) / "instruments" / "un" / f"{instrument_id}.yaml"
+    data = plain(load_yaml(path))
+    for provision in data["provisions"]:
+        provision.setdefault("summary", {"en": f"Article {provision['label']} (sample summary).",
+                                         "ru": f"Статья {provision['label']} (образец изложения)."})
+    path.write_text(dump(data, "instrument", schema_comment(path, Path(sources), "instrument")), encoding="utf-8")
+
+
 def import_sample(run, sources, name, lang, *extra):
     return run("import", SAMPLES / name, "--sources", sources, "--instrument", "udhr-sample", "--lang", lang,
                "--text-kind", "transcription", "--source-url", UDHR_URL, *extra)
@@ -49,6 +59,10 @@ def test_walk_through_scaffold_import_fmt_validate_site_search(run, fixture_copy
     assert "unchanged (3)" in again.stdout
 
     assert path.read_text() == canonical_text(path, fixture_copy, "instrument")  # import writes canonical form
+    waiting = run("validate", "--sources", fixture_copy)
+    assert waiting.exit_code == 1 and "udhr-sample/2: needs a summary in en and ru" in waiting.output
+    assert "to do: write summary.en and summary.ru" in first.stdout
+    write_summaries(fixture_copy)
     assert run("validate", "--sources", fixture_copy).exit_code == 0
     corpus = load_corpus(fixture_copy)
     article2 = corpus.provisions["udhr-sample/2"]
@@ -76,6 +90,7 @@ def test_markdown_headings_and_numbered_parts(run, fixture_copy):
     result = run("import", SAMPLES / "cat_en.md", "--sources", fixture_copy, "--instrument", "udhr-sample",
                  "--lang", "en", "--source-url", "https://www.ohchr.org/en/instruments-mechanisms/instruments/convention-against-torture")
     assert result.exit_code == 0, result.stderr
+    write_summaries(fixture_copy)
     text = load_corpus(fixture_copy).provisions["udhr-sample/1"].texts["en"].content
     assert text.startswith('1. For the purpose of this Convention, the term "torture" means')
     assert "\n2. This article is without prejudice" in text
@@ -92,6 +107,7 @@ def test_tajik_headings_and_a_new_version(run, fixture_copy):
     result = run("import", amended, *args, "--in-force-from", "2016-05-22")
     assert result.exit_code == 0, result.stderr
     assert "new version (1): udhr-sample/5" in result.stdout and "unchanged (1): udhr-sample/14" in result.stdout
+    write_summaries(fixture_copy)
     provision = load_corpus(fixture_copy).provisions["udhr-sample/5"]
     assert provision.wording.in_force_from == "2016-05-22"
     assert provision.texts["tg"].content == "Матни нав барои санҷиш."
@@ -151,7 +167,8 @@ def test_new_provision_and_case_validate_and_land_in_place(run, fixture_copy):
     assert new_instrument(run, fixture_copy).exit_code == 0
     for label in ("10", "2", "9"):
         result = run("new", "provision", "udhr-sample", label, "--sources", fixture_copy, "--summary-en",
-                     f"Article {label} in our words.", "--topic", "arbitrary-detention",
+                     f"Article {label} in our words.", "--summary-ru", f"Статья {label} нашими словами.",
+                     "--topic", "arbitrary-detention",
                      "--source-url", "https://example.org/law")
         assert result.exit_code == 0, result.stderr
     labels = [p.label for p in load_corpus(fixture_copy).provisions_of("udhr-sample")]
@@ -251,6 +268,7 @@ def test_import_keeps_the_headings_as_titles_in_their_language(run, fixture_copy
     result = run("import", pasted, "--sources", fixture_copy, "--instrument", "udhr-sample", "--lang", "ru",
                  "--source-url", "https://example.org/law")
     assert result.exit_code == 0, result.stderr
+    write_summaries(fixture_copy)
     provisions = load_corpus(fixture_copy).provisions
     assert provisions["udhr-sample/19"].title == {"ru": "Право на судебную защиту"}
     assert provisions["udhr-sample/143-1"].texts["ru"].content == "Текст статьи."

@@ -33,7 +33,10 @@ def test_ranking_is_whooshs_bm25f(searcher, text):
         if isinstance(query, Q.Or) and any(isinstance(child, Q.Not) for child in query.children()):
             continue  # "any word" with a NOT: Whoosh's Or would take every document without the word
         ours = list(searcher.ranker.rank(query, allowed, 20))
-        theirs = [(hit.docnum, hit.score) for hit in searcher.searcher.search(query, filter=allowed, limit=20)]
+        # A wildcard is compared as Whoosh expands it (an Or of its words): Whoosh's own wildcard matcher
+        # drops the field's boost when a field has a single matching word, and keeps it otherwise.
+        asked = query.simplify(searcher.searcher.reader()) if "*" in text else query
+        theirs = [(hit.docnum, hit.score) for hit in searcher.searcher.search(asked, filter=allowed, limit=20)]
         assert [doc for doc, _ in ours] == [doc for doc, _ in theirs], parser.group
         assert [round(score, 6) for _, score in ours] == [round(score, 6) for _, score in theirs]
         compared += len(ours)
@@ -139,7 +142,7 @@ def test_incremental_update_deleted_wordings_are_not_found(fixture_copy, fixture
         assert any(reader.is_deleted(doc) for doc in range(reader.doc_count_all()))
         allowed = searcher._filter_set(None, None, None, None, None)
         for word in ("fixtur", "marriag", "zanzibarian"):
-            query = Q.Term("text_en", word)
+            query = Q.Term("summary_en", word)
             ranked = [(doc, round(score, 6)) for doc, score in searcher.ranker.rank(query, allowed, 100)]
             assert ranked and not any(reader.is_deleted(doc) for doc, _ in ranked)
             whoosh = searcher.searcher.search(query, filter=allowed)

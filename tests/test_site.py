@@ -29,7 +29,8 @@ def test_provision_page_shows_languages_sources_and_verification(site):
         assert f">{label}</label>" in html
     assert "huquq-badge--secondary" in html
     assert "twardoch/udhr-custom" in html          # provenance of the verbatim text
-    assert "Cite this" in html
+    for label in ("Cite this", "Как сослаться", "Истинод"):  # every label in the three languages
+        assert label in html, label
 
 
 def test_related_provisions_in_both_directions(site, corpus):
@@ -40,15 +41,15 @@ def test_related_provisions_in_both_directions(site, corpus):
 
 
 def test_unverified_badge_and_versions(site):
-    html = page(site, "tj-criminal-code/125")
+    html = page(site, "tj-criminal-code/143")
     assert "huquq-badge--unverified" in html
-    assert "<h2>Versions</h2>" in html
+    assert '<span class="l-en">Versions</span><span class="l-ru">Редакции</span>' in page(site, "tj-criminal-code/125")
 
 
 def test_navigation_lists_instruments_and_topics_not_provisions(site):
     html = page(site, "iccpr")
     nav = html[html.index('md-sidebar--primary'):html.index('md-sidebar--secondary')]
-    assert "Arbitrary detention" in nav
+    assert '<span class="l-en">Arbitrary detention</span><span class="l-ru">Произвольное задержание</span>' in nav
     assert 'href="../iccpr/9/"' not in nav
 
 
@@ -69,8 +70,9 @@ def test_internal_links_resolve(site):
 
 def test_front_matter_is_not_shown_as_text(site):
     html = page(site, "iccpr/9")
-    assert "<title>ICCPR, art. 9: " in html
-    assert "description: " not in html and "&amp;#34;" not in html
+    # The window's title in the default language, every language ready for the reader's choice.
+    assert re.search(r'<title data-l10n="[^"]*ICCPR, art. 9: Liberty and security of person[^"]*">МПГПП, ст. 9: ', html)
+    assert "description: " not in html and "&amp;#34;" not in html and "⟦" not in html
 
 
 def test_hostile_text_is_shown_as_text(fixture_copy, tmp_path):
@@ -84,11 +86,13 @@ def test_hostile_text_is_shown_as_text(fixture_copy, tmp_path):
     html = page(site, "iccpr/9")
     assert "<script>alert(" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; **bold** {{ 7*7 }}" in html
+    # The title is escaped wherever the theme prints it: window title, header, navigation.
+    assert not re.search(r"<script>alert", html)
 
 
 def test_recently_added_or_amended_page_links_each_change(site):
     html = page(site, "changes")
-    assert "Recently added or amended" in html
+    assert "Recently added or amended" in html and "Недавно добавлено или изменено" in html
     assert 'href="../crc/37/"' in html and ">CRC, art. 37<" in html
     assert 'href="../changes/"' in page(site, "iccpr/9") or "changes/" in page(site, "iccpr/9")
 
@@ -96,19 +100,21 @@ def test_recently_added_or_amended_page_links_each_change(site):
 def test_pages_carry_the_site_search_filters_and_folded_tajik(site):
     provision = page(site, "iccpr/9")
     assert "data-pagefind-body" in provision
-    for value in ("Kind:Provision", "Jurisdiction:International law", "Instrument:ICCPR", "Topic:Arbitrary detention"):
+    # Filters by id: the Search page shows their names in the reader's language.
+    for value in ("kind:provision", "jurisdiction:intl", "instrument:iccpr", "topic:arbitrary-detention"):
         assert f'data-pagefind-filter="{value}"' in provision, value
     tajik = page(site, "tj-constitution/5")
-    assert 'data-pagefind-filter="Jurisdiction:Tajik law"' in tajik
-    folded = re.search(r'<div class="huquq-folded" hidden aria-hidden="true">huquqextra ([^<]*)</div>\s*</div>',
-                       tajik).group(1)  # last in the searched part of the page, after its marker word
+    assert 'data-pagefind-filter="jurisdiction:tj"' in tajik
+    folded = re.search(r'<div class="huquq-folded" hidden>huquqextra ([^<]*)<span', tajik).group(1)
     assert "кадр" in folded and not re.search("[ҳҷқғӣӯ]", folded)
+    # Results are titled in the reader's language.
+    assert '<span data-pagefind-meta="title_ru">МПГПП, ст. 9: ' in provision
     case = page(site, "cases/toonen-v-australia")
-    assert 'data-pagefind-filter="Kind:Case"' in case
-    assert 'data-pagefind-filter="Jurisdiction:International law"' in case
+    assert 'data-pagefind-filter="kind:case"' in case
+    assert 'data-pagefind-filter="jurisdiction:intl"' in case
     # The search index and the search page are in the site; the theme's own search is not.
     assert (site / "pagefind" / "pagefind.js").is_file()
     assert not list((site / "pagefind").glob("pagefind-*ui*")) and not (site / "pagefind" / "pagefind-worker.js").exists()
     assert 'src="../assets/huquq-search.js"' in page(site, "find")
     assert not (site / "search" / "search_index.json").exists()
-    assert "assets/huquq-header.js" in provision
+    assert "assets/huquq-l10n.js" in provision

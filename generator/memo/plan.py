@@ -20,6 +20,7 @@ from kb.models import Corpus
 from ..matter import Matter
 
 MAX_EXTRAS = 3
+UNLED = 5  # provisions cited for a topic that names no leading authorities
 AUTHORITY_ORDER = ("tajik-law", "treaty", "interpretation", "standard")
 
 # rank(text, topic, on) -> [(provision id, score)], best first: the search's ranking of the provisions
@@ -110,7 +111,10 @@ def plan_memo(corpus: Corpus, matter: Matter, rank: Ranker | None = None) -> Mem
     for issue in issues.values():
         if not issue.circumstances:
             topic = corpus.topics[issue.topic]
-            issue.leading = [c for c in (usable(e, f"topic:{topic.id}") for e in topic.leading) if c]
+            # A topic that names no leading authorities yet: its first few provisions, binding law first.
+            entries = topic.leading or [p.id for p in sorted(corpus.provisions_on_topic(topic.id),
+                                                             key=lambda p: _annex_order(corpus, p.id, on))][:UNLED]
+            issue.leading = [c for c in (usable(e, f"topic:{topic.id}") for e in entries) if c]
     plan.issues = list(issues.values())
     if not plan.issues:
         return plan

@@ -296,16 +296,16 @@ class SiteRenderer:
             intro="list.notices.intro",
             groups=[{"title": "", "items": [{"url": ids.notice_url(n.id), "title": spans(n.title),
                                              "note": "", "status": ""} for n in corpus.notices.values()]}]))
-        if corpus.circumstances:
-            order = corpus.interview.order() if corpus.interview else list(corpus.circumstances)
-            sections = corpus.interview.sections if corpus.interview else ()
-            yield Page("circumstances/index.md", self._render(
-                "list.md.j2", depth=1, titles=t["nav.circumstances"], key="circumstances",
-                heading="nav.circumstances", intro="circumstance.list.intro",
-                groups=[{"title": "", "title_texts": section.title, "items": [
-                    {"url": f"circumstances/{cid}/", "title": spans(corpus.circumstances[cid].title),
-                     "note": spans(corpus.circumstances[cid].question), "status": ""}
-                    for cid in section.circumstances if cid in order]} for section in sections]))
+        # Always made: the home page links to it, even for a folder of sources without circumstances.
+        order = corpus.interview.order() if corpus.interview else list(corpus.circumstances)
+        sections = corpus.interview.sections if corpus.interview else ()
+        yield Page("circumstances/index.md", self._render(
+            "list.md.j2", depth=1, titles=t["nav.circumstances"], key="circumstances",
+            heading="nav.circumstances", intro="circumstance.list.intro",
+            groups=[{"title": "", "title_texts": section.title, "items": [
+                {"url": f"circumstances/{cid}/", "title": spans(corpus.circumstances[cid].title),
+                 "note": spans(corpus.circumstances[cid].question), "status": ""}
+                for cid in section.circumstances if cid in order]} for section in sections]))
 
     def verify_page(self) -> str:
         items = review_list(self.corpus)
@@ -392,8 +392,7 @@ def navigation(corpus: Corpus, catalogue: Catalogue, handwritten: list, changes:
         {"⟦nav.cases⟧": "cases/index.md"},
         {"⟦nav.notices⟧": "notices/index.md"},
     ]
-    if corpus.circumstances:
-        generated.append({"⟦nav.circumstances⟧": "circumstances/index.md"})
+    generated.append({"⟦nav.circumstances⟧": "circumstances/index.md"})
     generated.append({"⟦nav.instruments⟧": "instruments/index.md"})
     if changes:
         generated.append({"⟦nav.changes⟧": "changes/index.md"})
