@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import click
@@ -76,7 +75,9 @@ def build_command(sources, out):
     update_index(corpus, sources, out / "index")
     click.echo("3/5 building the site…")
     build_site(sources, out / "site")
-    archive = shutil.make_archive(str(out / "huquq-site"), "zip", root_dir=out / "site")
+    from .site.archive import make_archive
+
+    archive = make_archive(out / "site", out / "huquq-site.zip")
     examples = paths.CHECKOUT / "examples"
     click.echo("4/5 writing the example memo…")
     matter = load_matter(examples / "matters" / "2014-dushanbe-detentions.yaml", corpus)

@@ -118,3 +118,22 @@ def test_pages_carry_the_site_search_filters_and_folded_tajik(site):
     assert 'src="../assets/huquq-search.js"' in page(site, "find")
     assert not (site / "search" / "search_index.json").exists()
     assert "assets/huquq-l10n.js" in provision
+
+
+def test_archive_links_name_index_html_and_readme_in_three_languages(site, tmp_path):
+    import zipfile
+
+    from generator.site.archive import make_archive
+
+    archive = make_archive(site, tmp_path / "huquq-site.zip")
+    with zipfile.ZipFile(archive) as zf:
+        readme = zf.read("README.txt").decode("utf-8")
+        html = zf.read("iccpr/9/index.html").decode("utf-8")
+        assert len(zf.namelist()) > len(list(site.rglob("*.html")))
+    for words in ("index.html", "Тоҷикӣ", "Русский", "English", "huquq serve"):
+        assert words in readme
+    folder_links = [h for h in re.findall(r'href="([^"#?]*)"', html)
+                    if not re.match(r"[a-z]+:|//", h) and not h.endswith((".html", ".css", ".js", ".svg", ".png", ".ico", ".json"))]
+    assert folder_links == [], folder_links[:5]
+    assert 'href="../../iccpr/index.html"' in html or 'href="../index.html"' in html
+    assert (site / "iccpr/9/index.html").read_text(encoding="utf-8").count('index.html"') < html.count('index.html"')
