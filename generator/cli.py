@@ -43,7 +43,7 @@ def report_errors(func):
 def sources_option(func):
     return click.option(
         "--sources", type=click.Path(file_okay=False, path_type=Path), default=None,
-        help="Folder of YAML sources (default: HUQUQ_SOURCES or the checkout's legal_sources/).",
+        help="Folder of YAML sources (default: HUQUQ_SOURCES, else the checkout's legal_sources/, or those the installed package carries).",
     )(func)
 
 
@@ -127,9 +127,9 @@ def schema(kind: str | None, write_dir: Path | None) -> None:
 
 def _register_commands() -> None:
     """Commands living in their own modules (kept small)."""
-    from . import cli_docs, cli_review, cli_search, cli_site, cli_sources  # noqa: F401
+    from . import cli_docs, cli_interview, cli_review, cli_search, cli_site, cli_sources  # noqa: F401
 
-    for module in (cli_search, cli_site, cli_docs, cli_sources, cli_review):
+    for module in (cli_search, cli_site, cli_docs, cli_interview, cli_sources, cli_review):
         for command in module.COMMANDS:
             cli.add_command(command)
 

@@ -72,7 +72,7 @@ def facts_ranker(corpus, sources: Path, index_dir: Path | None = None):
     from kb.index import stale_files, update_index
     from kb.search import Searcher
 
-    index_dir = index_dir or paths.default_build() / "index"
+    index_dir = index_dir or paths.index_dir()
     try:
         if stale_files(index_dir, sources):
             update_index(corpus, sources, index_dir)

@@ -43,7 +43,7 @@ def refresh_index(sources: Path, index_dir: Path, full: bool = False):
 @report_errors
 def index_command(sources, index_dir, full):
     """Build or update the search index (only changed source files are re-indexed)."""
-    sources, index_dir = resolve_sources(sources), index_dir or paths.default_build() / "index"
+    sources, index_dir = resolve_sources(sources), index_dir or paths.index_dir()
     report = refresh_index(sources, index_dir, full)
     what = "built" if report.full else "updated"
     click.echo(f"index {what} in {index_dir}: {len(report.reindexed)} file(s) indexed, "
@@ -79,7 +79,7 @@ def search(query, sources, index_dir, lang, jurisdiction, instrument, topic, kin
     from kb.index import stale_files
     from kb.search import search as run_search
 
-    sources, index_dir = resolve_sources(sources), index_dir or paths.default_build() / "index"
+    sources, index_dir = resolve_sources(sources), index_dir or paths.index_dir()
     stale = stale_files(index_dir, sources) if sources.is_dir() else []
     if stale and not no_refresh:
         try:

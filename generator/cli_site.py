@@ -11,17 +11,30 @@ from . import paths
 from .cli import report_errors, resolve_sources, sources_option
 
 
-def build_site(sources: Path, site_dir: Path) -> None:
+def build_site(sources: Path, site_dir: Path, site_url: str | None = None) -> None:
+    """Build the site; with ``site_url`` (e.g. https://org.github.io/huquq/), "Cite this" and canonical
+    links carry the full address."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from .site import hooks
+
+    # The hooks read the sources from the environment (MkDocs passes them nothing else).
+    previous = os.environ.get("HUQUQ_SOURCES")
     os.environ["HUQUQ_SOURCES"] = str(sources.resolve())
+    options = {"site_url": site_url} if site_url else {}
     try:
-        config = load_config(str(paths.CHECKOUT / "mkdocs.yml"), site_dir=str(site_dir.resolve()), strict=True)
+        config = load_config(str(paths.HOME / "mkdocs.yml"), site_dir=str(site_dir.resolve()), strict=True,
+                             hooks=[hooks.__file__], **options)
         build(config)
     except (MkDocsException, SystemExit) as e:
         raise ValueError(f"the site build failed: {e}") from e
+    finally:
+        if previous is None:
+            os.environ.pop("HUQUQ_SOURCES", None)
+        else:
+            os.environ["HUQUQ_SOURCES"] = previous
     from .site.pagefind import index_site
 
     index_site(site_dir)
@@ -30,10 +43,12 @@ def build_site(sources: Path, site_dir: Path) -> None:
 @click.command()
 @sources_option
 @click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("site"), show_default=True)
+@click.option("--site-url", metavar="URL", help="The address the site is published at (e.g. "
+              "https://org.github.io/huquq/): \"Cite this\" and canonical links carry it.")
 @report_errors
-def site(sources, site_dir):
+def site(sources, site_dir, site_url):
     """Build the static site (MkDocs Material) into site/."""
-    build_site(resolve_sources(sources), site_dir)
+    build_site(resolve_sources(sources), site_dir, site_url)
     click.echo(f"site built in {site_dir}/ — serve it with `huquq serve`")
 
 
@@ -78,7 +93,7 @@ def build_command(sources, out):
     from .site.archive import make_archive
 
     archive = make_archive(out / "site", out / "huquq-site.zip")
-    examples = paths.CHECKOUT / "examples"
+    examples = paths.HOME / "examples"
     click.echo("4/5 writing the example memo…")
     matter = load_matter(examples / "matters" / "2014-dushanbe-detentions.yaml", corpus)
     rank = facts_ranker(corpus, sources, out / "index")

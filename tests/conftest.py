@@ -65,6 +65,6 @@ def fixture_copy(tmp_path):
 @pytest.fixture()
 def run():
     """Run the huquq command line; returns click's Result (exit_code, stdout, stderr)."""
-    def invoke(*args):
-        return CliRunner().invoke(cli_module.cli, [str(a) for a in args], catch_exceptions=False)
+    def invoke(*args, input=None):
+        return CliRunner().invoke(cli_module.cli, [str(a) for a in args], catch_exceptions=False, input=input)
     return invoke

@@ -60,7 +60,7 @@ def on_config(config):
 
 def on_env(env, config, files):
     """The theme's own words in each language: Material's English and Russian files, the project's Tajik."""
-    keys = re.findall(r'"([a-z.]+)":', (paths.CHECKOUT / "overrides/partials/languages/tg.html").read_text(encoding="utf-8"))
+    keys = re.findall(r'"([a-z.]+)":', (paths.HOME / "overrides/partials/languages/tg.html").read_text(encoding="utf-8"))
     words = {lang: env.get_template(f"partials/languages/{lang}.html").module for lang in LANGS}
     for key in keys:
         _state["catalogue"].register(f"m:{key}", {lang: str(words[lang].t(key)) for lang in LANGS})

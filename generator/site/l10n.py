@@ -24,10 +24,12 @@ import yaml
 
 from kb.cite import FALLBACK
 
+from .. import paths
+
 LANGS = ("en", "ru", "tg")
 DEFAULT = "ru"  # shown before the reader chooses, and without JavaScript: the lingua franca of the courts
 MARKER = re.compile("\u27e6([^\u27e6\u27e7]+)\u27e7")
-STRINGS = Path(__file__).resolve().parents[2] / "templates" / "site" / "strings.yaml"
+STRINGS = paths.TEMPLATES / "site" / "strings.yaml"
 
 
 class Markup(str):

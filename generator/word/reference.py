@@ -15,9 +15,10 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt, RGBColor
 
+from .. import paths
 from .oxml import add_field
 
-DEFAULT_PATH = Path(__file__).resolve().parents[2] / "templates" / "reference.docx"
+DEFAULT_PATH = paths.TEMPLATES / "reference.docx"
 BODY_FONT = "Times New Roman"   # has the Tajik letters ҳ ҷ қ ғ ӣ ӯ in Word's standard fonts
 HEADING_FONT = "Arial"
 GREY = RGBColor(0x55, 0x55, 0x55)
