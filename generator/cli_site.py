@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from . import paths
-from .cli import report_errors, resolve_sources, sources_option
+from .cli import InputError, report_errors, resolve_sources, sources_option
 
 
 def build_site(sources: Path, site_dir: Path, site_url: str | None = None) -> None:
@@ -53,20 +53,45 @@ def site(sources, site_dir, site_url):
 
 
 @click.command()
-@click.option("-d", "--site-dir", type=click.Path(file_okay=False, exists=True, path_type=Path), default=Path("site"), show_default=True)
-@click.option("--port", type=int, default=8000, show_default=True)
-def serve(site_dir, port):
-    """Serve a built site on http://127.0.0.1:PORT/ (also from a copy on a USB stick)."""
-    import functools
-    import http.server
+@click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="The built site (default: build/site, as `make run` builds it, else site/).")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@sources_option
+@report_errors
+def serve(site_dir, port, sources):
+    """Serve the built site on http://127.0.0.1:PORT/, with its search and the "Prepare a memo" page.
 
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site_dir))
-    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
-        click.echo(f"serving {site_dir}/ on http://127.0.0.1:{port}/ (Ctrl-C to stop)")
+    Only this computer can reach it; the memo and the notice the Prepare page asks for are made in
+    memory and sent to the browser, and nothing of them is kept or logged. Ctrl-C stops it.
+    """
+    import errno
+
+    from kb.load import load_corpus
+    from .cli_docs import facts_ranker
+    from .server import Documents, SiteServer
+
+    site_dir = site_dir or next((d for d in (paths.default_build() / "site", Path("site")) if (d / "index.html").is_file()), None)
+    if site_dir is None or not (site_dir / "index.html").is_file():
+        where = site_dir or f"{paths.default_build() / 'site'} or site/"
+        raise InputError("huquq: " + f"no built site in {where}: build it with `make run` (or `huquq site -d DIR`), "
+                                   "or give the folder with -d")
+    sources = resolve_sources(sources)
+    corpus = load_corpus(sources, cache_dir=paths.parse_cache())
+    documents = Documents(corpus, facts_ranker(corpus, sources))
+    try:
+        server = SiteServer(site_dir, port, documents, log=lambda line: click.echo(line, err=True))
+    except OSError as e:
+        if e.errno == errno.EADDRINUSE:
+            raise InputError("huquq: " + f"port {port} is already in use (is huquq serve already running?); "
+                                       f"choose another with --port, e.g. --port {port + 1}") from None
+        raise InputError("huquq: " + f"cannot listen on 127.0.0.1:{port}: {e.strerror}") from None
+    with server:
+        click.echo(f"serving {site_dir}/ on http://127.0.0.1:{port}/ (only this computer can open it)\n"
+                   f"prepare a memo: http://127.0.0.1:{port}/prepare/\nCtrl-C to stop")
         try:
             server.serve_forever()
         except KeyboardInterrupt:
-            pass
+            click.echo("stopped")
 
 
 @click.command("build")

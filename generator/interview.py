@@ -120,9 +120,9 @@ def asked(section: Section, gates: dict) -> bool:
     return all(gates.get(gate) for gate in section.ask_if)
 
 
-def matter_data(answers: Answers, corpus: Corpus) -> dict:
+def matter_data(answers: Answers, corpus: Corpus, memo_language: str | None = None, keep: dict | None = None) -> dict:
     """The matter file's data, in the order of its fields, from the answers (circumstances in the order
-    of the interview)."""
+    of the interview). ``keep``: issues, cite and exclude of a hand-written matter file loaded back."""
     words = Words(answers.lang)
     data: dict[str, Any] = {}
     given = {key: clean_text(str(value))[0].strip() for key, value in answers.matter.items() if value}
@@ -134,7 +134,7 @@ def matter_data(answers: Answers, corpus: Corpus) -> dict:
     for key in ("place",):
         if given.get(key):
             data[key] = given[key]
-    data["language"] = MEMO_LANGUAGE[answers.lang]
+    data["language"] = memo_language or MEMO_LANGUAGE[answers.lang]
     for key in ("prepared_by", "client", "facts"):
         if given.get(key):
             data[key] = given[key]
@@ -142,9 +142,12 @@ def matter_data(answers: Answers, corpus: Corpus) -> dict:
     for cid in chosen:
         values = {k: v for k, v in answers.circumstances[cid].items() if v is not None}
         items.append({cid: values} if values else cid)
+    for key in ("issues", "cite", "exclude"):
+        if (keep or {}).get(key):
+            data[key] = list(keep[key])
     if items:
         data["circumstances"] = items
-    else:
+    elif "issues" not in data:
         data["issues"] = []  # nothing answered: the check below says what is missing
     return data
 
@@ -167,3 +170,78 @@ def question_text(question: Question | Circumstance | ValueSpec, lang: str) -> t
     """(question, one-line explanation) in the reader's language."""
     explanation = getattr(question, "explanation", {}) or {}
     return pick(question.question, lang), pick(explanation, lang) if explanation else ""
+
+
+# --- the site's form (through `huquq serve`) ------------------------------------------------------------
+
+class FormError(AnswerError):
+    """A bad answer in the form: ``field`` names the input ("date", "held-beyond-time-limit.hours")."""
+
+    def __init__(self, field_name: str, message: str):
+        super().__init__(message)
+        self.field = field_name
+
+
+def answers_from_form(payload: dict, corpus: Corpus, today: dt.date | None = None) -> tuple[Answers, str, dict]:
+    """The form's answers (JSON, as docs/assets/huquq-prepare.js sends them), checked as the terminal
+    checks them: (answers, memo language, what a loaded matter file carried that the form does not show)."""
+    lang = payload.get("lang") if payload.get("lang") in ("en", "ru", "tg") else "ru"
+    words = Words(lang)
+    answers = Answers(lang=lang)
+    matter = payload.get("matter") or {}
+    if not isinstance(matter, dict):
+        raise FormError("date", words("interview.error.required"))
+    for question in corpus.interview.matter:
+        value = matter.get(question.id)
+        value = value.strip() if isinstance(value, str) else ""
+        if question.id == "date":
+            if not value:
+                raise FormError("date", words("interview.error.required"))
+            try:
+                value = parse_date(value, words, today)
+            except AnswerError as e:
+                raise FormError("date", str(e)) from None
+        if value:
+            answers.matter[question.id] = value
+    gates = payload.get("gates") or {}
+    answers.gates = {gate.id: gates.get(gate.id) is True for gate in corpus.interview.gates}
+    chosen = payload.get("circumstances") or {}
+    if not isinstance(chosen, dict):
+        chosen = {}
+    for section in sections(corpus):
+        if not asked(section, answers.gates):
+            continue
+        for cid in section.circumstances:
+            if cid not in chosen:
+                continue
+            given = chosen[cid] if isinstance(chosen[cid], dict) else {}
+            values = {}
+            for spec in corpus.circumstances[cid].values:
+                raw = given.get(spec.id)
+                text = "" if raw is None else ("1" if raw is True else "0" if raw is False else str(raw))
+                try:
+                    values[spec.id] = parse_value(spec, text, words)
+                except AnswerError as e:
+                    raise FormError(f"{cid}.{spec.id}", str(e)) from None
+            answers.circumstances[cid] = values
+    memo_language = payload.get("memo_language") if payload.get("memo_language") in ("en", "ru") else MEMO_LANGUAGE[lang]
+    keep = payload.get("keep") if isinstance(payload.get("keep"), dict) else {}
+    keep = {key: [str(x) for x in keep.get(key) or [] if isinstance(x, (str, int))] for key in ("issues", "cite", "exclude")}
+    return answers, memo_language, keep
+
+
+def form_from_matter(matter, corpus: Corpus, lang: str) -> dict:
+    """A matter (loaded back from its file) as the form's answers: gates are yes where a chosen
+    circumstance needs them."""
+    chosen = {answer.id: dict(answer.values) for answer in matter.circumstances}
+    gates = {gate.id: False for gate in corpus.interview.gates}
+    for section in sections(corpus):
+        if any(cid in chosen for cid in section.circumstances):
+            for gate in section.ask_if:
+                gates[gate] = True
+    fields = {"date": matter.date.isoformat(), "place": matter.place, "title": matter.title,
+              "facts": matter.facts, "client": matter.client, "prepared_by": matter.prepared_by}
+    keep = {"issues": list(matter.issues), "cite": [pid + pin for pid, pin in matter.cite],
+            "exclude": list(matter.exclude)}
+    return {"lang": lang, "memo_language": matter.language, "matter": fields, "gates": gates,
+            "circumstances": chosen, "keep": keep}

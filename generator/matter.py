@@ -80,8 +80,14 @@ def paragraphs_of(text: str) -> list[str]:
 def load_matter(path: Path, corpus: Corpus, warn: Callable[[str], None] | None = None,
                 today: dt.date | None = None) -> Matter:
     """Read and check a matter file. Problems name the line and never quote the facts or the client."""
-    shown = display_path(path)
-    data = load_yaml(path)
+    return matter_from_text(None, display_path(path), corpus, warn, today, path=path)
+
+
+def matter_from_text(text: str | None, shown: str, corpus: Corpus, warn: Callable[[str], None] | None = None,
+                     today: dt.date | None = None, path: Path | None = None) -> Matter:
+    """A matter from the text of a matter file (read from ``path`` when ``text`` is None); problems are
+    located in ``shown``."""
+    data = load_yaml(path or Path(shown), text)
     if not isinstance(data, Mapping):
         raise SourceError.at(shown, 1, "expected a mapping of fields (title, date, circumstances, ...)")
     problems = schema_problems(shown, "matter", data)

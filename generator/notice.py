@@ -70,9 +70,16 @@ def right_basis(corpus: Corpus, right) -> list[tuple[str, str]] | None:
     return tajik + international if international else None
 
 
-def render_notice(corpus: Corpus, output: Path, langs: list[str], *, notice_id: str = "detention-rights",
-                  org: dict | None = None, template: Path | None = None) -> list[str]:
+def render_notice(corpus: Corpus, output: Path, langs: list[str], **options) -> list[str]:
     """Write the notice; return the ids of rights left out (no confirmed international basis)."""
+    document, left_out = build_notice(corpus, langs, **options)
+    save_document(document, output)
+    return left_out
+
+
+def build_notice(corpus: Corpus, langs: list[str], *, notice_id: str = "detention-rights",
+                 org: dict | None = None, template: Path | None = None):
+    """The notice as a python-docx Document, and the ids of the rights left out."""
     notice = corpus.notices.get(notice_id)
     if notice is None:
         raise ValueError(f"no notice {notice_id!r}; expected one of: {', '.join(corpus.notices)}")
@@ -106,5 +113,4 @@ def render_notice(corpus: Corpus, output: Path, langs: list[str], *, notice_id: 
     env = environment(paths.TEMPLATES / "notice", autoescape=False, finalize=finalize)
     markup = render(env, "notice.j2", pages=pages, org=org, sep="\x1f")
     write_blocks(document, markup, [], "notice.j2")
-    save_document(document, output)
-    return left_out
+    return document, left_out

@@ -103,8 +103,10 @@ def explain(error: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, str]:
     """The line a YAML syntax error most likely concerns, and what is wrong in plain words (the
     parser's own wording names its internals: "expected <block end>, but found ...")."""
     problem, context = error.problem or "", error.context or ""
-    problem_line = error.problem_mark.line + 1 if error.problem_mark else 1
-    context_line = error.context_mark.line + 1 if error.context_mark else problem_line
+    # The parser may notice at the end of the text, a line after the last one: name the last line then.
+    last = max(1, len(lines))
+    problem_line = min(error.problem_mark.line + 1, last) if error.problem_mark else 1
+    context_line = min(error.context_mark.line + 1, last) if error.context_mark else problem_line
     for line in {problem_line, context_line}:
         if 0 < line <= len(lines) and "\t" in lines[line - 1][: len(lines[line - 1]) - len(lines[line - 1].lstrip())]:
             return line, "a tab character; YAML is indented with spaces only"

@@ -196,8 +196,14 @@ class MemoView:
                 "status": provision.verification.status}
 
 
-def render_memo(corpus: Corpus, matter: Matter, plan: MemoPlan, output: Path, *, template: Path | None = None,
-                site_url: str | None = None, redact: bool = False, org: dict | None = None) -> None:
+def render_memo(corpus: Corpus, matter: Matter, plan: MemoPlan, output: Path, **options) -> None:
+    """Write the memo to ``output`` (atomically: never half a file)."""
+    save_document(build_memo(corpus, matter, plan, **options), output)
+
+
+def build_memo(corpus: Corpus, matter: Matter, plan: MemoPlan, *, template: Path | None = None,
+               site_url: str | None = None, redact: bool = False, org: dict | None = None):
+    """The memo as a python-docx Document (``huquq serve`` sends it without writing it to disk)."""
     reference = template or DEFAULT_PATH
     document = Document(str(reference))
     missing = missing_styles(document)
@@ -220,7 +226,7 @@ def render_memo(corpus: Corpus, matter: Matter, plan: MemoPlan, output: Path, *,
         paragraph.text = org["name"]
     document.core_properties.title = matter.title
     document.core_properties.author = matter.prepared_by or (org or {}).get("name") or "huquq"
-    save_document(document, output)
+    return document
 
 
 def redacted(matter: Matter) -> Matter:

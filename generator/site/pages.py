@@ -163,6 +163,8 @@ class SiteRenderer:
         yield from self.list_pages()
         yield Page("verify/index.md", self.verify_page())
         yield Page("find/index.md", self.search_page())
+        if corpus.interview:
+            yield Page("prepare/index.md", self.prepare_page())
 
     def provision_page(self, provision: Provision) -> str:
         corpus = self.corpus
@@ -337,6 +339,14 @@ class SiteRenderer:
         return self._render("search.md.j2", depth=1, titles=t["nav.search"], key="find",
                             labels=Markup(json.dumps(labels, ensure_ascii=False).replace("</", "<\\/")))
 
+    def prepare_page(self) -> str:
+        """"Prepare a memo": the interview as a form, with the words its script shows in three languages."""
+        t = self.catalogue.table
+        labels = {key: t[key] for key in t if key.startswith(("prepare.", "interview.error."))}
+        return self._render("prepare.md.j2", depth=1, titles=t["nav.prepare"], key="prepare",
+                            interview=self.corpus.interview,
+                            labels=Markup(json.dumps(labels, ensure_ascii=False).replace("</", "<\\/")))
+
     def changes_page(self, changes: list) -> str:
         """"Recently added or amended": the changelog, with every id a link to its page."""
         days: dict[str, list] = {}
@@ -392,6 +402,8 @@ def navigation(corpus: Corpus, catalogue: Catalogue, handwritten: list, changes:
         {"⟦nav.cases⟧": "cases/index.md"},
         {"⟦nav.notices⟧": "notices/index.md"},
     ]
+    if corpus.interview:
+        generated.append({"⟦nav.prepare⟧": "prepare/index.md"})
     generated.append({"⟦nav.circumstances⟧": "circumstances/index.md"})
     generated.append({"⟦nav.instruments⟧": "instruments/index.md"})
     if changes:
