@@ -2,9 +2,12 @@
 
 import re
 
+import yaml
+
 import pytest
 
 from generator.cli_site import build_site
+from tests.conftest import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -137,3 +140,18 @@ def test_archive_links_name_index_html_and_readme_in_three_languages(site, tmp_p
     assert folder_links == [], folder_links[:5]
     assert 'href="../../iccpr/index.html"' in html or 'href="../index.html"' in html
     assert (site / "iccpr/9/index.html").read_text(encoding="utf-8").count('index.html"') < html.count('index.html"')
+
+
+def test_every_interface_string_has_three_languages_and_every_key_used_exists():
+    strings = yaml.safe_load((ROOT / "templates/site/strings.yaml").read_text(encoding="utf-8"))
+    for key, texts in strings.items():
+        assert set(texts) == {"en", "ru", "tg"} and all(isinstance(t, str) for t in texts.values()), key
+        # Empty only where a word is needed in some languages alone ("(note in English)" is not said in English).
+        assert all(t.strip() for t in texts.values()) or key == "provision.note_in_english", key
+    used = set()
+    for path in [*(ROOT / "templates/site").glob("*.j2"), *(ROOT / "generator").rglob("*.py"), *(ROOT / "docs").rglob("*.md")]:
+        text = path.read_text(encoding="utf-8")
+        used |= set(re.findall(r'\bt\("([a-z_.]+)"\)', text)) | set(re.findall(r"⟦([a-z_.]+)⟧", text))
+        used |= set(re.findall(r'words\("(interview\.[a-z_.]+)"', text))
+    used = {key for key in used if "." in key}
+    assert len(used) > 100 and used - set(strings) == set()

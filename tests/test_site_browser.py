@@ -1,17 +1,38 @@
-"""The site search in a real browser: headless Chromium, the built site served locally.
+"""The site in a real browser: headless Chromium, the built site served by `huquq serve`'s server.
 
-Skipped where Chromium, its driver or Selenium is not installed (`.ci/run` installs them).
+The interface in each language, the search, the offline archive opened as files, accessibility (axe-core)
+and the "Prepare a memo" form. Skipped where Chromium, its driver or Selenium is not installed (`.ci/run`
+installs them); the accessibility test also needs axe-core from npm (`.ci/run` installs it in .axe/).
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
+import json
+import os
+import re
 import shutil
+import tempfile
 import threading
+import time
+import zipfile
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+import yaml
+from docx import Document
+
+from generator.cli_docs import facts_ranker
+from generator.matter import matter_from_text
+from generator.memo import plan_memo
+from generator.server import Documents, SiteServer
+from generator.site.archive import make_archive
+from kb.citations import find_citation
+from kb.tajik import stem as tajik_stem
+from kb.textnorm import fold_tajik
+from tests.conftest import ROOT, SOURCES
+from tests.memo_checks import missing_authorities
+from tests.test_tajik import APART, MEET
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 DRIVER = shutil.which("chromedriver")
@@ -23,77 +44,89 @@ from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
 from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 
+pytestmark = pytest.mark.slow
+LANGS = ("tg", "ru", "en")
+PAGES = {"home": "/", "provision": "/iccpr/9/", "topic": "/topics/arbitrary-detention/",
+         "case": "/cases/toonen-v-australia/", "search": "/find/", "list": "/instruments/", "prepare": "/prepare/"}
+CLIENT = "Malika Rahimova"
+
+
+# --- fixtures ---------------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def server(built_site):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
+def served(built_site, corpus, index_dir):
+    """`huquq serve`'s server on the built site, with the documents it makes counted."""
+    documents = Documents(corpus, facts_ranker(corpus, SOURCES, index_dir))
+    made = []
+    for name in ("memo", "notice", "matter_file"):
+        original = getattr(documents, name)
 
-    handler = functools.partial(Quiet, directory=str(built_site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+        def counted(payload, original=original, name=name):
+            made.append(name)
+            return original(payload)
+        setattr(documents, name, counted)
+    httpd = SiteServer(built_site, 0, documents, quiet=True)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    httpd.base, httpd.made = f"http://127.0.0.1:{httpd.server_address[1]}", made
+    yield httpd
     httpd.shutdown()
     httpd.server_close()
 
 
 @pytest.fixture(scope="module")
-def browser():
+def server(served):
+    return served.base
+
+
+@pytest.fixture(scope="module")
+def downloads(tmp_path_factory):
+    return tmp_path_factory.mktemp("downloads")
+
+
+@pytest.fixture(scope="module")
+def browser(downloads):
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
-    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"):
+    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                 "--allow-file-access-from-files=false"):
         options.add_argument(flag)
+    options.add_experimental_option("prefs", {"download.default_directory": str(downloads),
+                                              "download.prompt_for_download": False})
     driver = webdriver.Chrome(service=webdriver.ChromeService(executable_path=DRIVER), options=options)
+    driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
     driver.set_page_load_timeout(60)
+    driver.set_window_size(1280, 1600)
     yield driver
     driver.quit()
 
 
-def search(browser, server, words):
+def use_language(browser, server, lang):
+    """The reader's choice, as the switch keeps it."""
+    browser.get(server + "/")
+    browser.execute_script("localStorage.setItem('huquq.lang', arguments[0])", lang)
+
+
+def wait(browser, condition, seconds=30):
+    return WebDriverWait(browser, seconds).until(condition)
+
+
+# --- the search -------------------------------------------------------------------------------------
+
+def search(browser, server, words, lang="en"):
+    use_language(browser, server, lang)
     browser.get(f"{server}/find/")
     box = browser.find_element(By.CSS_SELECTOR, "#huquq-search input[type=search]")
     box.clear()
     box.send_keys(words)
-    WebDriverWait(browser, 30).until(
-        EC.presence_of_element_located((By.CSS_SELECTOR, ".huquq-search-results li a")))
+    wait(browser, EC.presence_of_element_located((By.CSS_SELECTOR, ".huquq-search-results li a")))
     return browser.find_elements(By.CSS_SELECTOR, ".huquq-search-results li a")
 
 
 def follow_first(browser, results):
     href = results[0].get_attribute("href")
     results[0].click()
-    WebDriverWait(browser, 30).until(EC.url_to_be(href))
+    wait(browser, EC.url_to_be(href))
     return urlparse(browser.current_url).path, browser.find_element(By.TAG_NAME, "h1").text
-
-
-def test_russian_words_find_the_provision(browser, server):
-    # Inflected forms: the page says "вступающих в брак" and "медицинское обследование".
-    results = search(browser, server, "медицинского обследования вступающих в брак")
-    path, heading = follow_first(browser, results)
-    assert path == "/tj-family-code/15/", path
-    assert "Family Code, art. 15" in heading
-
-
-def test_tajik_typed_without_tajik_letters_finds_the_tajik_text(browser, server):
-    # "қадр ва номус" (dignity and honour) typed on a Russian keyboard, with к for қ.
-    results = search(browser, server, "кадр ва номус")
-    # The excerpt is the visible Tajik text, with its letters and the words marked, not the hidden
-    # folded copy the query matched.
-    excerpt = excerpts(browser)[0]
-    assert "қадр" in excerpt["text"] and "huquqextra" not in excerpt["text"], excerpt
-    assert any(word.startswith("қадр") for word in excerpt["marked"]), excerpt
-    path, heading = follow_first(browser, results)
-    assert path == "/tj-constitution/5/", path
-    assert "қадр, номус" in browser.page_source  # the page holds the words with their Tajik letters
-
-
-def test_query_with_tajik_letters_finds_the_same(browser, server):
-    results = search(browser, server, "қадр ва номус")
-    assert urlparse(results[0].get_attribute("href")).path == "/tj-constitution/5/"
-    if len(results) == 1:  # one result: no "More results" button
-        assert not browser.find_element(By.CSS_SELECTOR, ".huquq-search-more").is_displayed()
 
 
 def excerpts(browser):
@@ -111,45 +144,369 @@ def result_paths(browser):
 def choose_filter(browser, name, value):
     browser.find_element(By.CSS_SELECTOR, ".huquq-search-filters summary").click()
     selector = f".huquq-search-filters select[name={name}]"
-    WebDriverWait(browser, 30).until(EC.presence_of_element_located((By.CSS_SELECTOR, selector)))
+    wait(browser, EC.presence_of_element_located((By.CSS_SELECTOR, selector)))
     Select(browser.find_element(By.CSS_SELECTOR, selector)).select_by_value(value)
 
 
-def test_filter_narrows_to_tajik_law(browser, server):
-    search(browser, server, "задержание")
-    choose_filter(browser, "Jurisdiction", "Tajik law")
-    WebDriverWait(browser, 30).until(lambda b: result_paths(b) and all(p.startswith("/tj-") for p in result_paths(b)))
-    assert all(p.startswith("/tj-") for p in result_paths(browser))
+def test_russian_words_find_the_provision(browser, server):
+    # Inflected forms: the page says "вступающих в брак" and "медицинское обследование".
+    results = search(browser, server, "медицинского обследования вступающих в брак", lang="ru")
+    path, heading = follow_first(browser, results)
+    assert path == "/tj-family-code/15/", path
+    assert "Семейный кодекс" in heading and "15" in heading
 
 
-def test_no_request_leaves_the_site(browser, server):
-    search(browser, server, "torture")
-    origins = browser.execute_script(
-        "return performance.getEntriesByType('resource').map(e => new URL(e.name).origin)")
-    assert origins and set(origins) == {server}
+def test_tajik_typed_without_tajik_letters_finds_the_tajik_text(browser, server):
+    # "қадр ва номус" (dignity and honour) typed on a Russian keyboard, with к for қ.
+    results = search(browser, server, "кадр ва номус", lang="tg")
+    excerpt = excerpts(browser)[0]
+    assert "қадр" in excerpt["text"] and "huquqextra" not in excerpt["text"], excerpt
+    assert any(word.startswith("қадр") for word in excerpt["marked"]), excerpt
+    path, _ = follow_first(browser, results)
+    assert path == "/tj-constitution/5/", path
+
+
+def test_a_citation_opens_the_provision(browser, server):
+    use_language(browser, server, "ru")
+    browser.get(f"{server}/find/?q=" + "МПГПП ст. 9")
+    wait(browser, lambda b: urlparse(b.current_url).path == "/iccpr/9/")
+
+
+def test_filters_narrow_to_tajik_law_and_to_an_instrument(browser, server):
+    search(browser, server, "задержание", lang="ru")
+    choose_filter(browser, "jurisdiction", "tj")
+    wait(browser, lambda b: result_paths(b) and all(p.startswith("/tj-") for p in result_paths(b)))
+    search(browser, server, "detention")
+    choose_filter(browser, "instrument", "iccpr")
+    wait(browser, lambda b: result_paths(b) and all(p.startswith("/iccpr/") for p in result_paths(b)))
 
 
 def test_more_results_on_request(browser, server):
     first = len(search(browser, server, "torture"))
     browser.find_element(By.CSS_SELECTOR, ".huquq-search-more").click()
-    WebDriverWait(browser, 30).until(lambda b: len(b.find_elements(By.CSS_SELECTOR, ".huquq-search-results li")) > first)
+    wait(browser, lambda b: len(b.find_elements(By.CSS_SELECTOR, ".huquq-search-results li")) > first)
 
 
 def test_header_button_and_home_page_box_lead_to_the_search(browser, server):
+    use_language(browser, server, "tg")
     browser.get(f"{server}/iccpr/9/")
-    button = WebDriverWait(browser, 30).until(
-        EC.presence_of_element_located((By.CSS_SELECTOR, ".md-header .huquq-header-search")))
+    button = wait(browser, EC.presence_of_element_located((By.CSS_SELECTOR, ".md-header .huquq-header-search")))
     assert urlparse(button.get_attribute("href")).path == "/find/"
     browser.get(f"{server}/")
     box = browser.find_element(By.CSS_SELECTOR, ".huquq-home-search input[name=q]")
     box.send_keys("шиканча")  # шиканҷа (torture), typed with ч
     box.submit()
-    WebDriverWait(browser, 30).until(
-        EC.presence_of_element_located((By.CSS_SELECTOR, ".huquq-search-results li a")))
+    wait(browser, EC.presence_of_element_located((By.CSS_SELECTOR, ".huquq-search-results li a")))
     assert urlparse(browser.current_url).path == "/find/"
 
 
-def test_filter_by_instrument(browser, server):
-    search(browser, server, "detention")
-    choose_filter(browser, "Instrument", "ICCPR")
-    WebDriverWait(browser, 30).until(lambda b: result_paths(b) and all(p.startswith("/iccpr/") for p in result_paths(b)))
+def test_the_page_and_the_command_line_stem_fold_and_read_citations_alike(browser, server, index_dir):
+    """The search page's JavaScript ports of kb.tajik.stem, fold_tajik and kb.citations give what Python gives."""
+    browser.get(f"{server}/find/")
+    words = sorted({w for group in MEET + APART for w in group})
+    js = browser.execute_script("var s = window.huquqSearchInternals; return arguments[0].map(w => s.tajikStem(s.fold(w)))", words)
+    assert js == [tajik_stem(fold_tajik(w)) for w in words]
+    catalog = json.loads((index_dir / "huquq-catalog.json").read_text(encoding="utf-8"))
+    provisions = set(catalog["provisions"])
+    queries = ["ICCPR 9", "МПГПП ст. 17", "ст. 9(3) МПГПП", "моддаи 19-и Конститутсия", "статья 15 Семейного кодекса",
+               "CAT art. 2", "GC 35 para 3", "CCPR/C/TJK/CO/3 para 15", "ПБҲШС м. 9", "ECHR 8", "конвенция 3"]
+    for query in queries:
+        candidates = browser.execute_script("return window.huquqSearchInternals.candidates(arguments[0])", query)
+        in_page = next(((c[0] + "/" + c[1], c[2]) for c in candidates if c[0] + "/" + c[1] in provisions), None)
+        assert in_page == find_citation(query, catalog), query
+
+
+def test_no_request_leaves_the_site(browser, server):
+    for path in ("/", "/iccpr/9/", "/prepare/"):
+        browser.get(server + path)
+        time.sleep(0.3)
+        origins = browser.execute_script("return performance.getEntriesByType('resource').map(e => new URL(e.name).origin)")
+        assert set(origins) <= {server}, path
+    search(browser, server, "torture")
+    origins = browser.execute_script("return performance.getEntriesByType('resource').map(e => new URL(e.name).origin)")
+    assert origins and set(origins) == {server}
+
+
+# --- the interface in the reader's language ----------------------------------------------------------
+
+def english_interface_strings() -> list[str]:
+    """The site's own English words (templates/site/strings.yaml) and Material's, where the Russian and
+    Tajik versions differ from them."""
+    strings = yaml.safe_load((ROOT / "templates/site/strings.yaml").read_text(encoding="utf-8"))
+    found = {texts["en"] for texts in strings.values() if texts["en"] not in (texts["ru"], texts["tg"])}
+    import material
+
+    theme = Path(material.__file__).parent / "templates/partials/languages/en.html"
+    found |= set(re.findall(r'^\s*"[a-z.]+": "([^"]+)"', theme.read_text(encoding="utf-8"), re.M)) - {"en", "ltr"}
+    return sorted(s for s in found if "{" not in s and re.search(r"[A-Za-z]{3}", s))
+
+
+def visible_text(browser) -> str:
+    return browser.execute_script("return document.body.innerText + '\\n' + document.title")
+
+
+def interface_text(browser) -> str:
+    """The page's visible text without the law's own words: source titles and texts marked as being in
+    another language are content, not interface."""
+    return browser.execute_script("""
+        var ui = document.documentElement.getAttribute('data-ui');
+        var hidden = [];
+        document.querySelectorAll('.huquq-sources, .huquq-url, code, pre, [lang]').forEach(function (e) {
+          if (e.matches('[lang]') && (e.getAttribute('lang') === ui || e === document.documentElement)) return;
+          hidden.push([e, e.style.display]); e.style.display = 'none';
+        });
+        var text = document.body.innerText + '\\n' + document.title;
+        hidden.forEach(function (h) { h[0].style.display = h[1]; });
+        return text;""")
+
+
+@pytest.mark.parametrize("lang", ["tg", "ru"])
+def test_no_english_interface_words_when_another_language_is_chosen(browser, server, lang):
+    english = english_interface_strings()
+    assert len(english) > 150
+    use_language(browser, server, lang)
+    for name, path in PAGES.items():
+        browser.get(server + path)
+        if name == "search":
+            box = browser.find_element(By.CSS_SELECTOR, "#huquq-search input[type=search]")
+            box.send_keys("задержание")
+            wait(browser, EC.presence_of_element_located((By.CSS_SELECTOR, ".huquq-search-results li a")))
+            browser.find_element(By.CSS_SELECTOR, ".huquq-search-filters summary").click()
+        text = interface_text(browser)
+        found = [s for s in english if re.search(rf"(?<![\w-]){re.escape(s)}(?![\w-])", text)]
+        assert found == [], (name, found)
+        assert browser.execute_script("return document.documentElement.lang") == lang
+
+
+def test_the_choice_survives_a_reload_and_the_first_visit_follows_the_browser(browser, server):
+    browser.get(server + "/")
+    browser.execute_script("localStorage.clear()")
+    browser.get(server + "/iccpr/9/")
+    # Headless Chromium reads English: the first visit follows it.
+    assert browser.execute_script("return document.documentElement.getAttribute('data-ui')") == "en"
+    wait(browser, EC.element_to_be_clickable((By.CSS_SELECTOR, '.huquq-lang button[data-lang="tg"]'))).click()
+    assert browser.execute_script("return document.documentElement.getAttribute('data-ui')") == "tg"
+    browser.refresh()
+    assert browser.execute_script("return document.documentElement.getAttribute('data-ui')") == "tg"
+    browser.get(server + "/topics/")
+    assert browser.execute_script("return document.documentElement.getAttribute('data-ui')") == "tg"
+    assert "Мавзӯъҳо" in visible_text(browser) or "мавзӯъ" in visible_text(browser).lower()
+
+
+@pytest.mark.parametrize("lang, path, tab", [
+    ("ru", "/iccpr/9/", "ru"), ("en", "/iccpr/9/", "en"), ("tg", "/tj-constitution/5/", "tg"),
+    ("tg", "/tj-constitution/19/", "ru"),  # no Tajik text of the current wording: the language read next
+    ("ru", "/tj-constitution/19/", "ru"), ("en", "/tj-constitution/19/", "en"),
+])
+def test_a_provision_opens_on_the_tab_of_the_readers_language(browser, server, lang, path, tab):
+    use_language(browser, server, lang)
+    browser.get(server + path)
+    checked = browser.execute_script(
+        "var i = document.querySelector('.huquq-langtabs input:checked'); return i && i.getAttribute('data-lang')")
+    assert checked == tab
+
+
+def test_cite_this_is_in_the_readers_language_and_copies(browser, server):
+    use_language(browser, server, "ru")
+    browser.get(server + "/iccpr/9/")
+    assert "МПГПП, ст. 9" in visible_text(browser)
+    use_language(browser, server, "tg")
+    browser.get(server + "/iccpr/9/")
+    assert "ПБҲШС, м. 9" in visible_text(browser)
+
+
+# --- offline: the archive opened as files -------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def unpacked(built_site, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("usb")
+    with zipfile.ZipFile(make_archive(built_site, folder / "huquq-site.zip")) as zf:
+        zf.extractall(folder / "huquq")
+    return folder / "huquq"
+
+
+def test_the_archive_opened_as_files_follows_ten_links_without_a_folder_listing(browser, unpacked):
+    browser.get((unpacked / "index.html").as_uri())
+    browser.execute_script("localStorage.setItem('huquq.lang', 'ru')")
+    # Through the navigation, a topic, a provision and its relations, an instrument, the cases.
+    steps = ["topics/index.html", "topics/arbitrary-detention/index.html", "iccpr/9/index.html", None,
+             "instruments/index.html", None, "cases/index.html", None, "circumstances/index.html", None]
+    visited = []
+    for wanted in steps:
+        scope = "a[href]" if wanted else ".md-content a[href]"
+        links = browser.execute_script(
+            f"return [...document.querySelectorAll('{scope}')].map(a => a.href).filter(h => h.startsWith('file:')"
+            " && !h.includes('#'))")
+        if wanted:
+            target = next(h for h in links if h.endswith("/" + wanted))
+        else:
+            target = next(h for h in links if h not in visited and h != browser.current_url)
+        link = browser.execute_script(
+            "return [...document.querySelectorAll('a[href]')].find(a => a.href === arguments[0])", target)
+        browser.execute_script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click()", link)
+        wait(browser, lambda b: b.current_url == target)
+        visited.append(target)
+        text = visible_text(browser)
+        assert "Index of" not in text and browser.find_elements(By.CSS_SELECTOR, ".md-content h1"), target
+        assert browser.execute_script("return document.documentElement.getAttribute('data-ui')") == "ru"
+    assert len(set(visited)) == 10
+
+
+@pytest.mark.parametrize("lang, words", [("tg", "huquq serve"), ("ru", "huquq serve"), ("en", "huquq serve")])
+def test_search_from_files_says_how_to_search_in_the_readers_language(browser, unpacked, lang, words):
+    browser.get((unpacked / "index.html").as_uri())
+    browser.execute_script("localStorage.setItem('huquq.lang', arguments[0])", lang)
+    browser.get((unpacked / "find" / "index.html").as_uri())
+    status = wait(browser, lambda b: b.find_element(By.CSS_SELECTOR, ".huquq-search-status").text.strip() or None)
+    strings = yaml.safe_load((ROOT / "templates/site/strings.yaml").read_text(encoding="utf-8"))
+    assert status == strings["search.offline"][lang].strip() or strings["search.offline"][lang][:30] in status
+    assert words in status
+
+
+def test_the_prepare_page_opened_as_a_file_says_how_to_start_huquq_serve(browser, unpacked):
+    browser.get((unpacked / "index.html").as_uri())
+    browser.execute_script("localStorage.setItem('huquq.lang', 'ru')")
+    browser.get((unpacked / "prepare" / "index.html").as_uri())
+    box = browser.find_element(By.ID, "huquq-prepare-offline")
+    assert box.is_displayed() and "huquq serve" in box.text and "запущен" in box.text
+    assert not browser.find_element(By.CSS_SELECTOR, "#huquq-prepare button[type=submit]").is_enabled()
+
+
+# --- accessibility -------------------------------------------------------------------------------------
+
+def axe_script() -> Path | None:
+    for candidate in (os.environ.get("HUQUQ_AXE_JS"), ROOT / ".axe/node_modules/axe-core/axe.min.js",
+                      ROOT / "node_modules/axe-core/axe.min.js"):
+        if candidate and Path(candidate).is_file():
+            return Path(candidate)
+    return None
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_axe_finds_no_serious_or_critical_violation(browser, server, lang):
+    script = axe_script()
+    if script is None:
+        pytest.skip("axe-core is not installed (npm install --prefix .axe axe-core@4; .ci/run does it)")
+    source = script.read_text(encoding="utf-8")
+    use_language(browser, server, lang)
+    problems = {}
+    for name, path in PAGES.items():
+        browser.get(server + path)
+        if name == "search":
+            browser.find_element(By.CSS_SELECTOR, "#huquq-search input[type=search]").send_keys("torture")
+            wait(browser, EC.presence_of_element_located((By.CSS_SELECTOR, ".huquq-search-results li a")))
+        browser.execute_script(source)
+        result = browser.execute_async_script(
+            "var done = arguments[arguments.length - 1];"
+            "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+            ".then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.length,"
+            " target: v.nodes[0].target}))), e => done([{id: 'axe failed: ' + e, impact: 'critical'}]))")
+        serious = [v for v in result if v["impact"] in ("serious", "critical")]
+        if serious:
+            problems[name] = serious
+    assert problems == {}
+
+
+# --- "Prepare a memo" ----------------------------------------------------------------------------------
+
+def set_value(browser, element_id, value):
+    browser.execute_script("var e = document.getElementById(arguments[0]); e.value = arguments[1];"
+                           " e.dispatchEvent(new Event('change', {bubbles: true}))", element_id, value)
+
+
+def click(browser, selector):
+    element = browser.find_element(By.CSS_SELECTOR, selector)
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+    element.click()
+
+
+def wait_for_files(folder: Path, count: int, seconds: int = 90) -> list[Path]:
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        files = [p for p in folder.iterdir() if not p.name.endswith((".crdownload", ".tmp"))]
+        if len(files) >= count:
+            return sorted(files)
+        time.sleep(0.3)
+    raise AssertionError(f"downloads: {sorted(p.name for p in folder.iterdir())}")
+
+
+def fill_khujand(browser):
+    """A transgender woman held twenty hours after a raid, refused a lawyer (the Khujand matter)."""
+    set_value(browser, "f-date", "2015-05-14")
+    set_value(browser, "f-place", "Khujand")
+    set_value(browser, "f-client", CLIENT)
+    set_value(browser, "f-facts", "Held twenty hours at the station after a raid; no lawyer.")
+    click(browser, 'input[name="gate:detained"][value="yes"]')
+    click(browser, "#c-held-beyond-time-limit")
+    set_value(browser, "held-beyond-time-limit.hours", "20")
+    click(browser, 'input[name="held-beyond-time-limit.proceeding"][value="none"]')
+    click(browser, "#c-no-lawyer-from-detention")
+    click(browser, 'input[name="no-lawyer-from-detention.lawyer_access"][value="refused"]')
+    click(browser, "#c-transgender-targeted")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_form_makes_the_memo_and_the_notice(browser, served, downloads, corpus, lang):
+    for old in downloads.iterdir():
+        old.unlink()
+    before = set(Path(tempfile.gettempdir()).iterdir())
+    use_language(browser, served.base, lang)
+    browser.get(served.base + "/prepare/")
+    assert not browser.find_element(By.ID, "huquq-prepare-offline").is_displayed()
+    fill_khujand(browser)
+    click(browser, "#huquq-prepare button[type=submit]")
+    files = wait_for_files(downloads, 2)
+    assert {p.name for p in files} == {"detention-rights-notice.docx", "memo-2015-05-14.docx"}
+    memo = downloads / "memo-2015-05-14.docx"
+    wait(browser, lambda b: "memo-2015-05-14.docx" in b.find_element(By.ID, "huquq-prepare-status").text)
+    language = "en" if lang == "en" else "ru"
+    circumstances = ["held-beyond-time-limit", "no-lawyer-from-detention", "transgender-targeted"]
+    text = (f'title: T\ndate: "2015-05-14"\nlanguage: {language}\ncircumstances:\n'
+            "  - held-beyond-time-limit: {hours: 20, proceeding: none}\n"
+            "  - no-lawyer-from-detention: {lawyer_access: refused}\n  - transgender-targeted\n")
+    matter = matter_from_text(text, "expected.yaml", corpus)
+    plan = plan_memo(corpus, matter)
+    expected = [item for cid in circumstances for item in corpus.circumstances[cid].leading
+                if item.split("(")[0] not in plan.not_cited]
+    assert missing_authorities(memo, corpus, expected, language) == []
+    assert CLIENT in "\n".join(p.text for p in Document(str(memo)).paragraphs)
+    # No file with the client's name anywhere but the downloads.
+    new = [p for p in set(Path(tempfile.gettempdir()).iterdir()) - before if p.is_file()]
+    assert [p for p in new if CLIENT.encode() in p.read_bytes()] == []
+
+
+def test_bad_answers_are_marked_in_the_readers_language_and_nothing_is_sent(browser, served):
+    use_language(browser, served.base, "tg")
+    browser.get(served.base + "/prepare/")
+    made = len(served.made)
+    fill_khujand(browser)
+    set_value(browser, "f-date", "2099-01-01")
+    set_value(browser, "held-beyond-time-limit.hours", "-3")
+    click(browser, "#huquq-prepare button[type=submit]")
+    date_error = browser.find_element(By.ID, "f-date-error")
+    assert date_error.is_displayed() and "Ин сана ҳанӯз фаро нарасидааст" in date_error.text
+    assert browser.switch_to.active_element.get_attribute("id") == "f-date"
+    hours_error = browser.find_element(By.ID, "held-beyond-time-limit.hours-error")
+    assert "Ин рақам аз 1 то 8760 нест" in hours_error.text
+    assert len(served.made) == made
+
+
+def test_the_answers_are_saved_and_loaded_back(browser, served, downloads, corpus):
+    for old in downloads.iterdir():
+        old.unlink()
+    use_language(browser, served.base, "ru")
+    browser.get(served.base + "/prepare/")
+    fill_khujand(browser)
+    click(browser, "#huquq-save-matter")
+    (saved,) = wait_for_files(downloads, 1)
+    assert saved.name == "matter-2015-05-14.yaml"
+    matter = matter_from_text(saved.read_text(encoding="utf-8"), saved.name, corpus)
+    assert matter.client == CLIENT and matter.answer("held-beyond-time-limit").values["hours"] == 20
+    browser.get(served.base + "/prepare/")
+    assert browser.find_element(By.ID, "f-date").get_attribute("value") == ""
+    browser.find_element(By.ID, "huquq-load").send_keys(str(saved))
+    wait(browser, lambda b: b.find_element(By.ID, "f-date").get_attribute("value") == "2015-05-14")
+    assert browser.find_element(By.ID, "f-client").get_attribute("value") == CLIENT
+    assert browser.find_element(By.ID, "c-no-lawyer-from-detention").is_selected()
+    assert browser.find_element(By.ID, "held-beyond-time-limit.hours").get_attribute("value") == "20"
+    assert browser.find_element(By.CSS_SELECTOR, ".huquq-section[data-ask-if=detained]").is_displayed()

@@ -116,12 +116,14 @@
         var name = field.getAttribute("data-field");
         var raw = value(name).trim();
         var input = form.elements[name];
+        var low = input && input.min || "0", high = input && input.max || "…";
         if (!raw) {
-          if (field.hasAttribute("data-required")) problems.push([name, word("interview.error.required")]);
+          // A number field holding what is not a number reads as empty: say what is wrong with it.
+          if (input && input.validity && input.validity.badInput) problems.push([name, word("interview.error.number", { low: low, high: high })]);
+          else if (field.hasAttribute("data-required")) problems.push([name, word("interview.error.required")]);
           return;
         }
         if (input && input.type === "number") {
-          var low = input.min || "0", high = input.max || "…";
           var n = Number(raw);
           if (!/^\d+$/.test(raw) || (input.min && n < Number(input.min)) || (input.max && n > Number(input.max))) {
             problems.push([name, word("interview.error.number", { low: low, high: high })]);

@@ -93,17 +93,22 @@ class SiteRenderer:
                                            f"{human(end, lang) if end else today[lang]}"))
 
     def _note(self, verification: Verification) -> Markup:
-        """The public note, in the reader's language where it is written in it."""
+        """The public note, in the reader's language where it is written in it; else in English, marked
+        as English (for screen readers) and said to be English."""
         if not verification.note:
             return Markup("")
-        marked = {}
+        texts = {lang: verification.note_in(lang) for lang in LANGS}
+        if len(set(texts.values())) == 1 and all(verification.note.get(lang) for lang in LANGS):
+            return Markup(_escape(texts["en"]))
+        parts = []
         for lang in LANGS:
-            text = verification.note_in(lang)
-            shown_in = next(c for c in (lang, "en", "ru", "tg") if verification.note.get(c) == text)
-            suffix = "" if shown_in == lang else " " + self.catalogue.text("provision.note_in_english", lang) \
-                if shown_in == "en" else ""
-            marked[lang] = text + suffix
-        return spans(marked)
+            shown_in = next(c for c in (lang, "en", "ru", "tg") if verification.note.get(c) == texts[lang])
+            body = _escape(texts[lang])
+            if shown_in != lang:
+                said = self.catalogue.text("provision.note_in_english", lang) if shown_in == "en" else ""
+                body = f'<span lang="{shown_in}">{body}</span>' + (f" {_escape(said)}" if said else "")
+            parts.append(f'<span class="l-{lang}">{body}</span>')
+        return Markup("".join(parts))
 
     def _attrs(self, **names: str) -> Markup:
         """Attributes whose values are labels (placeholder="search.placeholder"): the default language's
