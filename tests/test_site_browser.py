@@ -2,7 +2,7 @@
 
 The interface in each language, the search, the offline archive opened as files, accessibility (axe-core)
 and the "Prepare a memo" form. Skipped where Chromium, its driver or Selenium is not installed (`.ci/run`
-installs them); the accessibility test also needs axe-core from npm (`.ci/run` installs it in .axe/).
+installs them); the accessibility test also needs axe-core from npm (`.ci/run` installs it in .tools/).
 """
 
 from __future__ import annotations
@@ -34,8 +34,10 @@ from tests.conftest import ROOT, SOURCES
 from tests.memo_checks import missing_authorities
 from tests.test_tajik import APART, MEET
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-DRIVER = shutil.which("chromedriver")
+# HUQUQ_CHROME and HUQUQ_CHROMEDRIVER name a browser elsewhere (the GitHub workflow's setup action).
+CHROMIUM = (os.environ.get("HUQUQ_CHROME") or shutil.which("chromium") or shutil.which("chromium-browser")
+            or shutil.which("google-chrome"))
+DRIVER = os.environ.get("HUQUQ_CHROMEDRIVER") or shutil.which("chromedriver")
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
 if not (CHROMIUM and DRIVER):
     pytest.skip("headless Chromium and chromedriver are not installed", allow_module_level=True)
@@ -375,7 +377,7 @@ def test_the_prepare_page_opened_as_a_file_says_how_to_start_huquq_serve(browser
 # --- accessibility -------------------------------------------------------------------------------------
 
 def axe_script() -> Path | None:
-    for candidate in (os.environ.get("HUQUQ_AXE_JS"), ROOT / ".axe/node_modules/axe-core/axe.min.js",
+    for candidate in (os.environ.get("HUQUQ_AXE_JS"), ROOT / ".tools/node_modules/axe-core/axe.min.js",
                       ROOT / "node_modules/axe-core/axe.min.js"):
         if candidate and Path(candidate).is_file():
             return Path(candidate)
@@ -386,7 +388,7 @@ def axe_script() -> Path | None:
 def test_axe_finds_no_serious_or_critical_violation(browser, server, lang):
     script = axe_script()
     if script is None:
-        pytest.skip("axe-core is not installed (npm install --prefix .axe axe-core@4; .ci/run does it)")
+        pytest.skip("axe-core is not installed (npm install --prefix .tools axe-core@4; .ci/run does it)")
     source = script.read_text(encoding="utf-8")
     use_language(browser, server, lang)
     problems = {}
