@@ -94,6 +94,7 @@ def search(query, sources, index_dir, lang, jurisdiction, instrument, topic, kin
                        "results may be old. Run `huquq validate`.", err=True)
     elif stale and stale != ["(no index)"]:
         click.echo(f"huquq: warning: the index is out of date ({len(stale)} file(s) changed)", err=True)
+    _check_names(index_dir, instrument=instrument, topic=topic)
     hits = run_search(index_dir, " ".join(query), lang=lang, jurisdiction=jurisdiction,
                       instrument=instrument, topic=topic, kind=kind,
                       in_force_on=date_type(in_force_on), limit=limit, site_url=site_url)
@@ -111,6 +112,22 @@ def search(query, sources, index_dir, lang, jurisdiction, instrument, topic, kin
         if hit.snippet:
             click.echo(f"    {hit.snippet}")
         click.echo(f"    {hit.url}")
+
+
+def _check_names(index_dir: Path, **given: str | None) -> None:
+    """An unknown --instrument or --topic is a usage error (exit 2) naming the nearest ids, not "no results"."""
+    from kb.index import CATALOG
+    from kb.validate import nearest
+
+    try:
+        catalog = json.loads((Path(index_dir) / CATALOG).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return  # the search itself says what is wrong with the index
+    for option, value in given.items():
+        known = catalog.get(f"{option}s", {})
+        if value and value not in known:
+            hint = nearest(value, known) or f"; one of: {', '.join(sorted(known))}"
+            raise click.BadParameter(f"unknown {option} {value!r}{hint}", param_hint=f"--{option}")
 
 
 @click.command()

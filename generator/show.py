@@ -6,8 +6,16 @@ import datetime as dt
 from dataclasses import asdict
 from typing import Any
 
-from kb.cite import cite_provision, pick
+from kb.cite import FALLBACK, cite_provision, pick
+from kb.dates import human
 from kb.models import Case, Corpus, Instrument, Provision, Topic
+
+from .site.l10n import load_strings
+
+
+def _words(lang: str):
+    strings = load_strings()
+    return lambda key: pick(strings[key], lang)
 
 
 def record_json(corpus: Corpus, record: Any, on: dt.date | None) -> dict:
@@ -26,8 +34,10 @@ def describe(corpus: Corpus, record: Any, on: dt.date | None, lang: str) -> str:
     if isinstance(record, Provision):
         return _provision(corpus, record, on, lang)
     if isinstance(record, Instrument):
-        lines = [pick(record.title, lang), f"{record.kind}, {record.jurisdiction}; in force {record.in_force_from or '?'}"
-                 f"{' to ' + record.in_force_to if record.in_force_to else ''}"]
+        words = _words(lang)
+        start = human(record.in_force_from, lang) if record.in_force_from else words("date.unknown")
+        end = human(record.in_force_to, lang) if record.in_force_to else words("date.today")
+        lines = [pick(record.title, lang), f"{record.kind}, {record.jurisdiction}; {words('date.in_force')}: {start} – {end}"]
         lines += [f"  {cite_provision(record, corpus.provisions[pid], lang)}  {pick(corpus.provisions[pid].title, lang)}"
                   for pid in record.provision_ids]
         return "\n".join(lines)
@@ -46,11 +56,20 @@ def _provision(corpus: Corpus, provision: Provision, on: dt.date | None, lang: s
     if wording is None:
         lines.append(f"not in force on {on.isoformat()}")
         return "\n".join(lines)
-    span = f"{wording.in_force_from or instrument.in_force_from or '?'} to {wording.in_force_to or instrument.in_force_to or 'today'}"
-    lines.append(f"wording in force {span}")
+    words = _words(lang)
+    start = wording.in_force_from or instrument.in_force_from
+    end = wording.in_force_to or instrument.in_force_to
+    span = (f"{human(start, lang) if start else words('date.unknown')} – "
+            f"{human(end, lang) if end else words('date.today')}")
+    lines.append(f"{words('date.in_force')}: {span}")
     lines += ["", pick(wording.summary, lang)]
-    if lang in wording.texts:
-        lines += ["", wording.texts[lang].content]
+    # The text in the reader's language, else in the language read next, saying which.
+    text_lang = next((candidate for candidate in FALLBACK[lang] if candidate in wording.texts), None)
+    if text_lang:
+        heading = words("provision.text_in")
+        if text_lang != lang:
+            heading += f" ({words('language.in.' + text_lang)}; {words('provision.only_in').lower()})"
+        lines += ["", heading + ":", wording.texts[text_lang].content]
     lines += ["", f"verification: {provision.verification.status}"
               + (f" — {provision.verification.note_in(lang)}" if provision.verification.note else "")]
     lines += [f"source: {s.title} {s.url or ''}".rstrip() for s in provision.sources]

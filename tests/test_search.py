@@ -138,3 +138,27 @@ def test_words_of_on_generated_text(lang):
         assert words_of(text) == [token.text for token in analyzer(text)]
 
     check()
+
+
+def test_show_gives_the_text_in_the_language_it_has_and_an_unknown_date_in_words(run, fixture_copy):
+    # A provision with only a Tajik text: shown, and said to be in Tajik, for an English or Russian reader.
+    result = run("show", "--sources", fixture_copy, "tj-family-code/19", "--lang", "en")
+    assert "Шиканҷа манъ аст" in result.output and "Text (in Tajik;" in result.output
+    result = run("show", "--sources", fixture_copy, "tj-family-code/19", "--lang", "ru")
+    assert "Текст (на таджикском языке;" in result.output
+    # An instrument with no start date: "date unknown", never "?".
+    iccpr = fixture_copy / "instruments/un/iccpr.yaml"
+    text = iccpr.read_text(encoding="utf-8")
+    text = "\n".join(line for line in text.splitlines() if not line.startswith(("in_force_from:", "adopted:")))
+    iccpr.write_text(text + "\n", encoding="utf-8")
+    for lang, words in (("en", "date unknown"), ("ru", "дата неизвестна"), ("tg", "сана маълум нест")):
+        result = run("show", "--sources", fixture_copy, "iccpr/9", "--lang", lang)
+        assert result.exit_code == 0, result.output
+        assert words in result.output and "?" not in result.output.splitlines()[1]
+
+
+@pytest.mark.parametrize("option, value, nearest", [("--topic", "arbitrary-detentio", "arbitrary-detention"),
+                                                    ("--instrument", "icpr", "iccpr")])
+def test_an_unknown_filter_is_a_usage_error_naming_the_nearest(run, fixture_copy, tmp_path, option, value, nearest):
+    result = run("search", "--sources", fixture_copy, "--index", tmp_path / "index", "detention", option, value)
+    assert result.exit_code == 2 and f"unknown {option[2:]} '{value}'" in result.output and nearest in result.output
