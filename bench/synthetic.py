@@ -103,7 +103,8 @@ def provision(rng: random.Random, label: int, topics: list[str], subjects: list 
         for lang in languages
     }
     record["topics"] = rng.sample(topics, rng.randint(0, 2))
-    record["verification"] = {"status": "unverified", "note": "Synthetic benchmark record."}
+    record["verification"] = {"status": "unverified",
+                              "note": {"en": "Synthetic benchmark record.", "ru": "Синтетическая запись для замеров."}}
     record["sources"] = [{"title": "Synthetic", "url": "https://example.org/synthetic"}]
     return record
 
@@ -141,7 +142,8 @@ def write_corpus(target: Path, provisions: int, seed: int = 1, clustered: bool =
     (target / "instruments" / "un").mkdir(parents=True)
     vocabulary = yaml.safe_load((ROOT / "legal_sources" / "topics.yaml").read_text(encoding="utf-8"))
     for topic in vocabulary["topics"]:
-        topic.pop("queries", None)  # they name real provisions, which a synthetic corpus lacks
+        topic.pop("queries", None)  # they and the leading authorities name real provisions, which a
+        topic.pop("leading", None)  # synthetic corpus lacks
     (target / "topics.yaml").write_text(yaml.safe_dump(vocabulary, allow_unicode=True, sort_keys=False),
                                         encoding="utf-8")
     topics = [t["id"] for t in vocabulary["topics"]]

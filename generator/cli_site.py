@@ -18,8 +18,13 @@ def build_site(sources: Path, site_dir: Path, site_url: str | None = None) -> No
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from kb.load import load_corpus
+
     from .site import hooks
 
+    # Problems in the sources are reported with their file and line here (inside MkDocs they would end
+    # as "Aborted with a BuildError!"); the parse cache makes the hook's own loading cheap.
+    load_corpus(sources, cache_dir=paths.parse_cache())
     # The hooks read the sources from the environment (MkDocs passes them nothing else).
     previous = os.environ.get("HUQUQ_SOURCES")
     os.environ["HUQUQ_SOURCES"] = str(sources.resolve())

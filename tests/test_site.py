@@ -108,8 +108,19 @@ def test_pages_carry_the_site_search_filters_and_folded_tajik(site):
         assert f'data-pagefind-filter="{value}"' in provision, value
     tajik = page(site, "tj-constitution/5")
     assert 'data-pagefind-filter="jurisdiction:tj"' in tajik
-    folded = re.search(r'<div class="huquq-folded" hidden>huquqextra ([^<]*)<span', tajik).group(1)
+    folded = re.search(r'<div class="huquq-folded" hidden>huquqextra <span data-pagefind-weight="[0-9.]+">([^<]*)</span>',
+                       tajik).group(1)
     assert "кадр" in folded and not re.search("[ҳҷқғӣӯ]", folded)
+    # Weighed as the command line weighs its fields: the title and the subjects the provision leads above
+    # its text, topic words and the instrument's name below; the interface's own words not indexed.
+    assert '<h1 data-pagefind-weight="4.00">' in provision
+    lead = re.search(r'<span data-pagefind-weight="5.00">([^<]*)</span>', provision).group(1)
+    assert "Arbitrary detention" in lead and "Произвольное задержание" in lead
+    assert re.search(r'<span data-pagefind-weight="0.30">[^<]*International Covenant', provision)
+    assert '<p class="huquq-breadcrumb" data-pagefind-ignore>' in provision
+    assert '<div class="tabbed-labels" data-pagefind-ignore>' in provision
+    standard = page(site, "body-of-principles-detention/11")
+    assert '<h1 data-pagefind-weight="1.60">' in standard  # a standard: 0.4 of binding law
     # Results are titled in the reader's language.
     assert '<span data-pagefind-meta="title_ru">МПГПП, ст. 9: ' in provision
     case = page(site, "cases/toonen-v-australia")

@@ -256,6 +256,31 @@
     list.insertBefore(item, list.firstChild);
   }
 
+  // Pagefind gives only the pages with every word; as on the command line, pages with some of the words
+  // follow those with all of them (most words first, then by score). The words' index chunks are already
+  // loaded by the first search, so this fetches nothing more.
+  function searchAll(pf, query) {
+    return pf.search(query || null, { filters: selected }).then(function (search) {
+      var words = (query || "").split(" ").filter(Boolean);
+      if (words.length < 2 || search.results.length >= 10) return search;
+      return Promise.all(words.map(function (word) { return pf.search(word, { filters: selected }); })).then(function (each) {
+        var seen = {}, some = {};
+        search.results.forEach(function (r) { seen[r.id] = true; });
+        each.forEach(function (one) {
+          one.results.forEach(function (r) {
+            if (seen[r.id]) return;
+            var entry = some[r.id] || (some[r.id] = { result: r, words: 0, score: 0 });
+            entry.words += 1; entry.score += r.score;
+          });
+        });
+        var rest = Object.keys(some).map(function (id) { return some[id]; });
+        rest.sort(function (a, b) { return b.words - a.words || b.score - a.score; });
+        var counts = search.results.length ? search.filters : (each[0] || search).filters;
+        return { results: search.results.concat(rest.map(function (e) { return e.result; })), filters: counts };
+      });
+    });
+  }
+
   function run(navigate) {
     var text = input.value.trim();
     var query = queryWords(text);
@@ -269,7 +294,7 @@
     cited.then(function (citation) {
       if (ticket !== latest) return null;
       if (citation && navigate) { location.href = citation.url; return null; }
-      return load().then(function (pf) { return pf.search(query || null, { filters: selected }); }).then(function (search) {
+      return load().then(function (pf) { return searchAll(pf, query); }).then(function (search) {
         if (ticket !== latest) return null;
         found = search.results;
         counts = search.filters;

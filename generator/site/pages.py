@@ -16,8 +16,10 @@ from typing import Iterator
 from kb import ids
 from kb.cite import cite_case, cite_provision, pick
 from kb.dates import human
+from kb.index import lead_words
 from kb.models import LANGS, Corpus, Instrument, Provision, Verification, Wording
 from kb.review import counts, review_list
+from kb.search import AUTHORITY_PRIOR
 from kb.textnorm import fold_tajik
 
 from ..templating import LANG_NAMES, site_environment
@@ -48,6 +50,7 @@ class SiteRenderer:
         self.site_url = site_url.rstrip("/")
         self.env = site_environment()
         self._tabsets = itertools.count(1)
+        self._leads: dict | None = None
 
     # -- what templates use --------------------------------------------------------------------
     def _context(self, depth: int) -> dict:
@@ -77,6 +80,9 @@ class SiteRenderer:
         front = {"title": marker, "description": " ".join(description.split())[:300]}
         values.setdefault("search_extra", "")
         values.setdefault("titles", titles)
+        values.setdefault("weights", search_weights(0.5))  # topics, instruments, notices: below the law itself
+        values.setdefault("lead", "")
+        values.setdefault("context", "")
         context = {**self._context(depth), **values,
                    # JSON strings are valid YAML and escape every quote and line break.
                    "front_matter": Markup("\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}"
@@ -135,16 +141,16 @@ class SiteRenderer:
             parts = []
             if texts and lang in texts:
                 text = texts[lang]
-                parts.append(f'<p class="huquq-text-kind">{t(TEXT_KINDS[text.kind])} — '
+                parts.append(f'<p class="huquq-text-kind" data-pagefind-ignore>{t(TEXT_KINDS[text.kind])} — '
                              f'{macros.sources_list([text.source], True)}</p>'
                              f'<div class="huquq-text" lang="{lang}">{macros.lines(text.content)}</div>')
             if summary.get(lang):
                 label = t(summary_key if lang == "en" or summary_key != "provision.summary"
                           else "provision.summary_translation")
-                parts.append(f'<p class="huquq-summary-label">{label}</p>'
+                parts.append(f'<p class="huquq-summary-label" data-pagefind-ignore>{label}</p>'
                              f'<div class="huquq-summary" lang="{lang}">{macros.paragraphs(summary[lang])}</div>')
             if argument and argument.get(lang):
-                parts.append(f'<p class="huquq-summary-label">{t("provision.argument")}</p>'
+                parts.append(f'<p class="huquq-summary-label" data-pagefind-ignore>{t("provision.argument")}</p>'
                              f'<div class="huquq-argument" lang="{lang}">{macros.paragraphs(argument[lang])}</div>')
             if parts:
                 panels.append({"lang": lang, "label": LANG_NAMES[lang], "html": Markup("".join(parts))})
@@ -183,7 +189,11 @@ class SiteRenderer:
         return self._render(
             "provision.md.j2", depth=2, titles=titles, key=provision.id,
             description=pick(provision.summary, "ru"),
-            search_extra=" ".join([_folded(tajik), *self._topic_words(provision.topics)]),
+            search_extra=_folded(tajik),
+            weights=search_weights(AUTHORITY_PRIOR.get(instrument.authority, 1.0)),
+            lead=self._lead(provision.id),
+            context=" ".join([*self._topic_words(provision.topics), *instrument.title.values(),
+                              _folded([instrument.title.get("tg")])]),
             provision=provision, instrument=instrument,
             panels=self._panels(provision.summary, provision.texts, provision.argument),
             wordings=provision.wordings(),
@@ -194,6 +204,14 @@ class SiteRenderer:
             citations=in_langs(lambda lang: cite_provision(instrument, provision, lang)),
             permalink=self.permalink(ids.provision_url(provision.id)),
         )
+
+    def _lead(self, record_id: str) -> str:
+        """The words of the topics and circumstances that name the record among their leading authorities
+        (kb.index.lead_words, as the command line weighs them), Tajik ones also folded."""
+        if self._leads is None:
+            self._leads = lead_words(self.corpus)
+        words = self._leads.get(record_id, {})
+        return " ".join([*words.values(), _folded([words.get("tg")])])
 
     def _topic_words(self, topics) -> list[str]:
         """Topic labels and synonyms in English and Russian (Tajik ones are folded in): the site search
@@ -225,12 +243,14 @@ class SiteRenderer:
             holdings = [h[lang] for h in case.holdings if h.get(lang)]
             extra = ""
             if case.outcome.get(lang):
-                extra += f"<h3>{t('case.outcome')}</h3><p>{_escape(case.outcome[lang])}</p>"
+                extra += f"<h3 data-pagefind-ignore>{t('case.outcome')}</h3><p>{_escape(case.outcome[lang])}</p>"
             if holdings:
-                extra += f"<h3>{t('case.holdings')}</h3><ul>" + "".join(f"<li>{_escape(h)}</li>" for h in holdings) + "</ul>"
+                extra += f"<h3 data-pagefind-ignore>{t('case.holdings')}</h3><ul>" + "".join(f"<li>{_escape(h)}</li>" for h in holdings) + "</ul>"
             panel["html"] = Markup(panel["html"] + extra)
         return self._render("case.md.j2", depth=2, titles=dict(case.title), key=f"cases/{case.id}",
                             description=pick(case.summary, "ru"), case=case, panels=panels,
+                            weights=search_weights(AUTHORITY_PRIOR["case-binding" if case.binding else "case"]),
+                            lead=self._lead(case.id), context=" ".join(self._topic_words(case.topics)),
                             citations=in_langs(lambda lang: cite_case(case, lang)),
                             permalink=self.permalink(ids.case_url(case.id)))
 
@@ -418,6 +438,15 @@ def navigation(corpus: Corpus, catalogue: Catalogue, handwritten: list, changes:
     first = [{"⟦nav.home⟧": "index.md"}, {"⟦nav.search⟧": "find/index.md"}]
     rest = [entry for entry in handwritten if not set(entry.values()) & {"index.md", "find/index.md", "find.md"}]
     return [*first, *generated, *rest]
+
+
+def search_weights(prior: float) -> dict[str, str]:
+    """Pagefind weights (data-pagefind-weight) of a page's parts, as the command line weighs its fields
+    (kb.search.FIELD_WEIGHTS: title, own text and summary, the subjects it leads, topic words and the
+    instrument's name well below), times the authority's prior (binding law 1, interpretation 0.6,
+    standards 0.4), which Pagefind has no other way to apply."""
+    base = {"title": 4.0, "text": 2.0, "lead": 5.0, "context": 0.3}
+    return {part: f"{min(10.0, max(0.1, weight * prior)):.2f}" for part, weight in base.items()}
 
 
 MAX_CHANGES = 200  # entries shown on the "recently added or amended" page
