@@ -12,7 +12,7 @@ from setuptools import setup
 from setuptools.command.build_py import build_py
 
 SHARED = ["templates", "legal_sources", "docs", "overrides", "examples", "mkdocs.yml"]
-IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", ".*")
+IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", ".*", "walkthrough")  # README screenshots
 
 
 class BuildWithShare(build_py):

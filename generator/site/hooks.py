@@ -7,9 +7,13 @@ The corpus is read once per build from HUQUQ_SOURCES (default: the checkout's le
 
 from __future__ import annotations
 
+import atexit
 import json
 import logging
 import re
+import shutil
+import tempfile
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -69,9 +73,17 @@ def on_env(env, config, files):
 
 def on_files(files: Files, config) -> Files:
     renderer = SiteRenderer(_state["corpus"], _state["catalogue"], site_url=config.get("site_url") or "")
+    # The generated pages wait in a temporary folder (public law only), not in memory: MkDocs reads each
+    # when it builds it, and at thousands of pages holding them all was a quarter of the build's memory.
+    folder = Path(tempfile.mkdtemp(prefix="huquq-site-"))
+    _state["generated"] = folder
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
     count = 0
     for page in renderer.pages():
-        files.append(File.generated(config, page.src_uri, content=page.content))
+        path = folder / page.src_uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(page.content, encoding="utf-8")
+        files.append(File.generated(config, page.src_uri, abs_src_path=str(path)))
         count += 1
     if _state.get("changes"):
         files.append(File.generated(config, "changes/index.md", content=renderer.changes_page(_state["changes"])))
@@ -92,3 +104,13 @@ def on_serve(server, config, builder):
 def on_post_template(output_content: str, template_name: str, config) -> str:
     """The theme's own pages (404.html) carry markers too."""
     return _state["catalogue"].resolve(output_content)
+
+
+def on_post_build(config) -> None:
+    folder = _state.pop("generated", None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def on_build_error(error) -> None:
+    on_post_build(None)

@@ -56,6 +56,12 @@ def complete(texts: dict[str, str]) -> dict[str, tuple[str, str]]:
     return found
 
 
+# Between the versions of a label: a space the reader never sees (a visible one would show as "( word )"),
+# which the search index, reading all three versions, needs so that "torture" and "Определение" do not run
+# together into one word.
+SEPARATOR = '<span class="l-sep" hidden> </span>'
+
+
 def spans(texts: dict[str, str], escape: bool = True) -> Markup:
     """The three versions of a label, one shown at a time (plain text when all three are the same)."""
     versions = complete(texts)
@@ -70,7 +76,7 @@ def spans(texts: dict[str, str], escape: bool = True) -> Markup:
         # the Tajik interface): the script gives <html> the interface language.
         marked = "" if text_lang == lang else f' lang="{text_lang}"'
         parts.append(f'<span class="l-{lang}"{marked}>{body}</span>')
-    return Markup("".join(parts))
+    return Markup(SEPARATOR.join(parts))
 
 
 class Catalogue:

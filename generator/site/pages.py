@@ -23,7 +23,7 @@ from kb.search import AUTHORITY_PRIOR
 from kb.textnorm import fold_tajik
 
 from ..templating import LANG_NAMES, site_environment
-from .l10n import Catalogue, Markup, spans
+from .l10n import SEPARATOR, Catalogue, Markup, spans
 
 AUTHORITY_GROUPS = ("tajik-law", "treaty", "interpretation", "standard")
 RESERVED_IDS = {"cases", "topics", "notices", "instruments", "assets", "search", "browse", "find",
@@ -114,7 +114,7 @@ class SiteRenderer:
                 said = self.catalogue.text("provision.note_in_english", lang) if shown_in == "en" else ""
                 body = f'<span lang="{shown_in}">{body}</span>' + (f" {_escape(said)}" if said else "")
             parts.append(f'<span class="l-{lang}">{body}</span>')
-        return Markup("".join(parts))
+        return Markup(SEPARATOR.join(parts))
 
     def _attrs(self, **names: str) -> Markup:
         """Attributes whose values are labels (placeholder="search.placeholder"): the default language's
@@ -174,8 +174,7 @@ class SiteRenderer:
         yield from self.list_pages()
         yield Page("verify/index.md", self.verify_page())
         yield Page("find/index.md", self.search_page())
-        if corpus.interview:
-            yield Page("prepare/index.md", self.prepare_page())
+        yield Page("prepare/index.md", self.prepare_page())  # the home page links to it
 
     def provision_page(self, provision: Provision) -> str:
         corpus = self.corpus
@@ -192,8 +191,9 @@ class SiteRenderer:
             search_extra=_folded(tajik),
             weights=search_weights(AUTHORITY_PRIOR.get(instrument.authority, 1.0)),
             lead=self._lead(provision.id),
-            context=" ".join([*self._topic_words(provision.topics), *instrument.title.values(),
-                              _folded([instrument.title.get("tg")])]),
+            # The instrument's name is left out: in every page it would make each search fetch more of
+            # the index (about a third more at 5,000 provisions) for words that rank nothing.
+            context=" ".join(self._topic_words(provision.topics)),
             provision=provision, instrument=instrument,
             panels=self._panels(provision.summary, provision.texts, provision.argument),
             wordings=provision.wordings(),
@@ -336,14 +336,15 @@ class SiteRenderer:
 
     def verify_page(self) -> str:
         items = review_list(self.corpus)
+        shown, more = items[:MAX_REVIEW], max(0, len(items) - MAX_REVIEW)
         rows = []
-        for item in items:
+        for item in shown:
             record = self.corpus.provisions.get(item.id) or self.corpus.cases.get(item.id)
             is_provision = item.id in self.corpus.provisions
             rows.append({"item": item, "record": record, "url": (ids.provision_url(item.id) if is_provision
                                                                  else ids.case_url(item.id))})
         return self._render("verify.md.j2", depth=1, titles=self.catalogue.table["nav.verify"], key="verify",
-                            rows=rows, counts=counts(self.corpus))
+                            rows=rows, more=more, counts=counts(self.corpus))
 
     def search_page(self) -> str:
         """The Search page, with the names its filters and citations need in the three languages."""
@@ -427,8 +428,7 @@ def navigation(corpus: Corpus, catalogue: Catalogue, handwritten: list, changes:
         {"⟦nav.cases⟧": "cases/index.md"},
         {"⟦nav.notices⟧": "notices/index.md"},
     ]
-    if corpus.interview:
-        generated.append({"⟦nav.prepare⟧": "prepare/index.md"})
+    generated.append({"⟦nav.prepare⟧": "prepare/index.md"})
     generated.append({"⟦nav.circumstances⟧": "circumstances/index.md"})
     generated.append({"⟦nav.instruments⟧": "instruments/index.md"})
     if changes:
@@ -445,11 +445,14 @@ def search_weights(prior: float) -> dict[str, str]:
     (kb.search.FIELD_WEIGHTS: title, own text and summary, the subjects it leads, topic words and the
     instrument's name well below), times the authority's prior (binding law 1, interpretation 0.6,
     standards 0.4), which Pagefind has no other way to apply."""
-    base = {"title": 4.0, "text": 2.0, "lead": 5.0, "context": 0.3}
+    # The text of binding law at Pagefind's default weight (1): a weight other than 1 is stored with each
+    # word, and the text is most of the index.
+    base = {"title": 2.0, "text": 1.0, "lead": 2.5, "context": 0.15}
     return {part: f"{min(10.0, max(0.1, weight * prior)):.2f}" for part, weight in base.items()}
 
 
 MAX_CHANGES = 200  # entries shown on the "recently added or amended" page
+MAX_REVIEW = 300  # records on the "help verify" page, most cited first (`huquq review` lists them all)
 
 
 def _escape(text: str) -> str:
