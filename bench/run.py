@@ -1,6 +1,6 @@
 """Benchmarks on the real corpus (not run by the tests): `make bench`.
 
-Measures the memo render (the 2014 example matter: 52 pages in LibreOffice with 320 provisions),
+Measures the memo render (the 2014 example matter),
 a full index build, library search latency, and the site build. Synthetic
 corpora are in bench/scale.py (`make bench-scale`).
 """
@@ -39,7 +39,7 @@ def main() -> None:
     print(f"load and validate: {min(load) * 1000:.0f} ms ({len(corpus.provisions)} provisions)")
     matter = load_matter(ROOT / "examples/matters/2014-dushanbe-detentions.yaml", corpus)
     memo = timed(lambda: render_memo(corpus, matter, plan_memo(corpus, matter), out / "memo.docx"), 5)
-    print(f"memo plan + render (the 2014 example, 52 pages in LibreOffice): median {statistics.median(memo) * 1000:.0f} ms")
+    print(f"memo plan + render (the 2014 example): median {statistics.median(memo) * 1000:.0f} ms")
     build = timed(lambda: update_index(corpus, sources, out / "index", full=True), 3)
     print(f"full index build: {min(build):.2f} s")
     searcher = Searcher(out / "index")
