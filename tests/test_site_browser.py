@@ -248,12 +248,12 @@ def visible_text(browser) -> str:
 
 
 def interface_text(browser) -> str:
-    """The page's visible text without the law's own words: source titles and texts marked as being in
-    another language are content, not interface."""
+    """The page's visible text without the law's own words: source titles, search excerpts and texts marked as
+    being in another language are content, not interface."""
     return browser.execute_script("""
         var ui = document.documentElement.getAttribute('data-ui');
         var hidden = [];
-        document.querySelectorAll('.huquq-sources, .huquq-url, code, pre, [lang]').forEach(function (e) {
+        document.querySelectorAll('.huquq-sources, .huquq-url, .huquq-search-results p, code, pre, [lang]').forEach(function (e) {
           if (e.matches('[lang]') && (e.getAttribute('lang') === ui || e === document.documentElement)) return;
           hidden.push([e, e.style.display]); e.style.display = 'none';
         });
