@@ -132,7 +132,8 @@ def build_command(sources, out):
     render_notice(corpus, out / "notice.docx", ["tg", "ru", "en"], org=load_org(examples / "organisation.yaml"))
     click.echo(f"""
 done. In {out}/:
-  site/               the static site; serve it with: huquq serve -d {out}/site
+  site/               the static site; serve it with `make serve` (or `huquq serve -d {out}/site`) and
+                      open http://127.0.0.1:8000/ (prepare a memo: http://127.0.0.1:8000/prepare/)
   {Path(archive).name}     the site as an archive, for offline use
   index/              the search index; try: huquq search "arbitrary detention"
   example-memo.docx   a memo for a fictional 2014 matter (examples/matters/)
