@@ -353,3 +353,16 @@ def test_citation_forms_full_ibid_short(corpus, lang, full, ibid, short):
     assert notes.provision("iccpr/9", "(1)")[0] == ibid[0]
     assert notes.provision("iccpr/9", "(3)")[0] == ibid[1]
     assert notes.provision("iccpr/7")[0] == short
+
+
+def test_table_rows_are_not_split_across_pages(corpus, tmp_path):
+    """A row split by a page break leaves a page with the repeated header and a row's last words."""
+    from generator.memo import render_memo
+
+    matter = load_matter(KHUJAND, corpus)
+    out = tmp_path / "memo.docx"
+    render_memo(corpus, matter, plan_memo(corpus, matter), out)
+    xml = part(out, "word/document.xml")
+    rows = re.findall(r"<w:tr[ >].*?</w:tr>", xml, re.S)
+    data_rows = [row for row in rows if "w:tblHeader" not in row]
+    assert data_rows and all("<w:cantSplit/>" in row for row in data_rows)

@@ -99,8 +99,9 @@ def write_blocks(document, markup: str, notes: list[Note], template_name: str = 
         if name == "row":
             if table is None:
                 raise BlockError(f"{template_name}: output line {number}: @row before any @table")
-            cells = table.add_row().cells
-            for cell, text in zip(cells, rest.split(SEP)):
+            row = table.add_row()
+            _keep_whole(row)
+            for cell, text in zip(row.cells, rest.split(SEP)):
                 _cell_style(document, cell.paragraphs[0])
                 _fill(cell.paragraphs[0], text.replace(BREAK, " "), notes, footnotes)
             continue
@@ -155,6 +156,14 @@ def _full_width(table) -> None:
     for old in properties.findall(qn("w:tblW")):
         properties.remove(old)
     properties.append(parse_xml(f'<w:tblW {nsdecls("w")} w:w="5000" w:type="pct"/>'))
+
+
+def _keep_whole(row) -> None:
+    """A row is not split across pages (a page holding only a row's last words and the repeated header)."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    row._tr.get_or_add_trPr().append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
 
 
 def _repeat_header(row) -> None:
