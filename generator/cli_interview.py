@@ -14,6 +14,7 @@ from typing import Any, Callable
 
 import click
 
+from kb.cite import pick
 from kb.dates import human
 
 from . import paths
@@ -58,11 +59,14 @@ class Prompter:
             except AnswerError as e:
                 click.secho(f"  {e}", fg="red")
 
-    def yes_no(self, label: str, default: bool | None = None) -> bool:
+    def yes_no(self, label: str, default: bool | None = None, optional: bool = False) -> bool | None:
+        """y/n (д/н, ҳ/н); Enter gives ``default``, or None when the answer is ``optional``."""
         hint = self.words("interview.yes_no")
+        if optional:
+            hint += ", " + self.words("interview.optional")
         while True:
             raw = self.line(f"{label} [{hint}]")
-            if not raw.strip() and default is not None:
+            if not raw.strip() and (default is not None or optional):
                 return default
             try:
                 return parse_yes_no(raw, self.words)
@@ -108,7 +112,7 @@ def run_interview(corpus, lang: str, today: dt.date | None = None) -> Answers:
         if not asked(section, answers.gates):
             continue
         click.echo()
-        click.secho(question_text_of(section.title, lang), bold=True)
+        click.secho(pick(section.title, lang), bold=True)
         for cid in section.circumstances:
             circumstance = corpus.circumstances[cid]
             text, explanation = question_text(circumstance, lang)
@@ -119,37 +123,19 @@ def run_interview(corpus, lang: str, today: dt.date | None = None) -> Answers:
     return answers
 
 
-def question_text_of(texts: dict, lang: str) -> str:
-    from kb.cite import pick
-
-    return pick(texts, lang)
-
-
 def ask_value(ask: Prompter, spec, lang: str) -> Any:
     text, explanation = question_text(spec, lang)
     ask.explain(explanation)
     words = ask.words
     if spec.type == "boolean":
-        return ask.yes_no(text) if spec.required else _optional_yes_no(ask, text)
+        return ask.yes_no(text, optional=not spec.required)
     if spec.type == "choice":
         for number, choice in enumerate(spec.choices, 1):
-            click.echo(f"  {number}. {question_text_of(choice.label, lang)}")
+            click.echo(f"  {number}. {pick(choice.label, lang)}")
         text = f"{text} ({words('interview.choose').rstrip('.')})"
     if spec.type == "date":
         text = f"{text} ({words('interview.date_hint')})"
     return ask.ask(text, lambda raw: parse_value(spec, raw, words), optional=not spec.required)
-
-
-def _optional_yes_no(ask: Prompter, text: str) -> bool | None:
-    words = ask.words
-    while True:
-        raw = ask.line(f"{text} [{words('interview.yes_no')}, {words('interview.optional')}]")
-        if not raw.strip():
-            return None
-        try:
-            return parse_yes_no(raw, words)
-        except AnswerError as e:
-            click.secho(f"  {e}", fg="red")
 
 
 def show_summary(answers: Answers, data: dict, corpus, words: Words) -> None:
@@ -166,7 +152,7 @@ def show_summary(answers: Answers, data: dict, corpus, words: Words) -> None:
     click.echo(f"  {words('interview.field.circumstances')}:")
     for cid, values in answers.circumstances.items():
         circumstance = corpus.circumstances[cid]
-        click.echo(f"    • {question_text_of(circumstance.title, answers.lang)}")
+        click.echo(f"    • {pick(circumstance.title, answers.lang)}")
         for spec in circumstance.values:
             value = values.get(spec.id)
             if value is None:
@@ -175,8 +161,8 @@ def show_summary(answers: Answers, data: dict, corpus, words: Words) -> None:
             if spec.type == "boolean":
                 shown = words("interview.yes" if value else "interview.no")
             elif spec.type == "choice":
-                shown = question_text_of(next(c.label for c in spec.choices if c.id == value), answers.lang)
-            click.echo(f"        {question_text_of(spec.question, answers.lang)} — {shown}")
+                shown = pick(next(c.label for c in spec.choices if c.id == value), answers.lang)
+            click.echo(f"        {pick(spec.question, answers.lang)} — {shown}")
 
 
 def write_matter(data: dict, output: Path, corpus) -> None:

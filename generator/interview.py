@@ -22,8 +22,6 @@ from kb.models import Circumstance, Corpus, Question, Section, ValueSpec
 from .matter import clean_text, convert_value
 from .site.l10n import load_strings
 
-MATTER_ORDER = ("title", "date", "place", "language", "prepared_by", "client", "facts", "circumstances")
-REQUIRED = ("date",)
 MEMO_LANGUAGE = {"en": "en", "ru": "ru", "tg": "ru"}  # memos are written in English or Russian
 
 

@@ -110,8 +110,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         return self.headers.get("Host", "") in {f"127.0.0.1:{port}", f"localhost:{port}"}
 
     def check_api(self) -> dict:
-        origin = self.headers.get("Origin", "")
-        if origin not in {f"http://{self.headers.get('Host')}"}:
+        if self.headers.get("Origin", "") != f"http://{self.headers.get('Host')}":
             raise Refused(403, "refused: the request does not come from this server's own page")
         if self.headers.get("Sec-Fetch-Site", "same-origin") not in ("same-origin", "none"):
             raise Refused(403, "refused: the request does not come from this server's own page")
@@ -169,13 +168,8 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         body, name = {"/api/memo": documents.memo, "/api/notice": documents.notice,
                       "/api/matter": documents.matter_file}[path](payload)
         kind = "application/x-yaml; charset=utf-8" if name.endswith(".yaml") else DOCX
-        self.send_response(200)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Disposition", f'attachment; filename="{name}"')
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "no-store")
-        self.end_headers()
-        self.wfile.write(body)
+        self.reply(200, kind, body, {"Content-Disposition": f'attachment; filename="{name}"',
+                                     "Cache-Control": "no-store"})
 
     def answer_error(self, error: Exception) -> None:
         from kb.errors import SourceError
@@ -195,13 +189,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             return self.not_found()
         text = page.read_text(encoding="utf-8").replace(
             TOKEN_SLOT, f'data-huquq-token="{html.escape(self.server.token)}"', 1)
-        body = text.encode("utf-8")
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "no-store")
-        self.end_headers()
-        self.wfile.write(body)
+        self.reply(200, "text/html; charset=utf-8", text.encode("utf-8"), {"Cache-Control": "no-store"})
 
     # --- replies --------------------------------------------------------------------------------------
     def end_headers(self):
@@ -209,24 +197,23 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             self.send_header(name, value)
         super().end_headers()
 
+    def reply(self, status: int, kind: str, body: bytes, headers: dict | None = None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
     def send_json(self, status: int, data: dict) -> None:
         body = json.dumps(data, ensure_ascii=False, default=str).encode("utf-8")
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "no-store")
-        self.end_headers()
-        self.wfile.write(body)
+        self.reply(status, "application/json; charset=utf-8", body, {"Cache-Control": "no-store"})
 
     def refuse(self, status: int, message: str) -> None:
         self.close_connection = True  # a refused body is not read
-        body = (message + "\n").encode("utf-8")
-        self.send_response(status)
-        self.send_header("Content-Type", "text/plain; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Connection", "close")
-        self.end_headers()
-        self.wfile.write(body)
+        self.reply(status, "text/plain; charset=utf-8", (message + "\n").encode("utf-8"), {"Connection": "close"})
 
     def send_error(self, code, message=None, explain=None):
         if code == 404:
@@ -236,13 +223,10 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     def not_found(self) -> None:
         """The site's own 404 page."""
         page = Path(self.directory) / "404.html"
-        body = page.read_bytes() if page.is_file() else b"Not found\n"
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8" if page.is_file() else "text/plain")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
+        if page.is_file():
+            self.reply(404, "text/html; charset=utf-8", page.read_bytes())
+        else:
+            self.reply(404, "text/plain; charset=utf-8", b"Not found\n")
 
     def log_message(self, format, *args):  # noqa: A002 - the name is http.server's
         if self.server.quiet:

@@ -10,12 +10,7 @@ from kb.cite import FALLBACK, cite_provision, pick
 from kb.dates import human
 from kb.models import Case, Corpus, Instrument, Provision, Topic
 
-from .site.l10n import load_strings
-
-
-def _words(lang: str):
-    strings = load_strings()
-    return lambda key: pick(strings[key], lang)
+from .interview import Words
 
 
 def record_json(corpus: Corpus, record: Any, on: dt.date | None) -> dict:
@@ -34,7 +29,7 @@ def describe(corpus: Corpus, record: Any, on: dt.date | None, lang: str) -> str:
     if isinstance(record, Provision):
         return _provision(corpus, record, on, lang)
     if isinstance(record, Instrument):
-        words = _words(lang)
+        words = Words(lang)
         start = human(record.in_force_from, lang) if record.in_force_from else words("date.unknown")
         end = human(record.in_force_to, lang) if record.in_force_to else words("date.today")
         lines = [pick(record.title, lang), f"{record.kind}, {record.jurisdiction}; {words('date.in_force')}: {start} – {end}"]
@@ -56,7 +51,7 @@ def _provision(corpus: Corpus, provision: Provision, on: dt.date | None, lang: s
     if wording is None:
         lines.append(f"not in force on {on.isoformat()}")
         return "\n".join(lines)
-    words = _words(lang)
+    words = Words(lang)
     start = wording.in_force_from or instrument.in_force_from
     end = wording.in_force_to or instrument.in_force_to
     span = (f"{human(start, lang) if start else words('date.unknown')} – "

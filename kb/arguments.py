@@ -9,6 +9,7 @@ reported at its file and line, never met for the first time in a client's memo.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 from typing import Any
 
@@ -22,9 +23,15 @@ _ENV = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, trim_bl
 GIVEN = ("matter_date",)
 
 
+@functools.lru_cache(maxsize=2048)
+def _compiled(template: str):
+    # Validation renders each template with every sample answer: compile it once.
+    return _ENV.from_string(template)
+
+
 def render_text(template: str, values: dict[str, Any], matter_date: dt.date) -> str:
     """The template filled in, as one line of text (a template's own line breaks are spaces)."""
-    text = _ENV.from_string(template).render(**values, matter_date=matter_date)
+    text = _compiled(template).render(**values, matter_date=matter_date)
     return " ".join(text.split())
 
 

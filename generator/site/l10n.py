@@ -15,6 +15,7 @@ default words inside <title> and scripts. ``docs/assets/huquq-l10n.js`` shows th
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -43,7 +44,9 @@ def marker(key: str) -> str:
     return f"\u27e6{key}\u27e7"
 
 
+@functools.lru_cache(maxsize=4)
 def load_strings(path: Path = STRINGS) -> dict[str, dict[str, str]]:
+    """The interface strings, read once (the server asks for them on every request): do not change them."""
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
