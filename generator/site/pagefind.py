@@ -13,6 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .pagefind_chunks import ChunkFormatError, rechunk
+
 OUTPUT = "pagefind"
 # Pagefind's ready-made interfaces and its Web Worker: the site's own script (docs/assets/huquq-search.js)
 # uses neither, and they would add about 460 KB to every copy of the site.
@@ -34,3 +36,7 @@ def index_site(site_dir: Path) -> None:
         raise ValueError(f"the site search index (Pagefind) could not be built: {detail or 'no output'}")
     for name in UNUSED:
         (Path(site_dir) / OUTPUT / name).unlink(missing_ok=True)
+    try:
+        rechunk(Path(site_dir) / OUTPUT)
+    except ChunkFormatError as e:  # the search still works, each query only downloads more
+        print(f"warning: Pagefind's index kept as it is ({e}); searches download more", file=sys.stderr)
