@@ -26,7 +26,7 @@ from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
 from .cite import cite_provision
 from .inforce import start_of
-from .load import source_files
+from .load import source_files, without_gc
 from .models import LANGS, Case, Corpus, Provision, Wording
 from .textnorm import ANALYZERS
 
@@ -139,21 +139,22 @@ def update_index(corpus: Corpus, root: Path, index_dir: Path, full: bool = False
         changed = {p for p in current if indexed.get(p) != current[p]}
         report.removed = sorted(set(indexed) - set(current))
     report.reindexed = sorted(changed)
-    documents = list(corpus_documents(corpus, root, only=changed))
-    big = full and len(documents) > 5000
-    writer = ix.writer(procs=2, limitmb=256, multisegment=True) if big else ix.writer(limitmb=128)
-    try:
-        if not full:
-            for path in sorted(changed | set(report.removed)):
-                writer.delete_by_term("source", path)
-        for number, doc in enumerate(documents, 1):
-            if progress and number % 500 == 0:
-                progress(f"indexing {number}/{len(documents)}")
-            writer.add_document(**searchable(doc))
-    except BaseException:
-        writer.cancel()
-        raise
-    writer.commit(optimize=full and not big)
+    with without_gc():
+        documents = list(corpus_documents(corpus, root, only=changed))
+        big = full and len(documents) > 5000
+        writer = ix.writer(procs=2, limitmb=256, multisegment=True) if big else ix.writer(limitmb=128)
+        try:
+            if not full:
+                for path in sorted(changed | set(report.removed)):
+                    writer.delete_by_term("source", path)
+            for number, doc in enumerate(documents, 1):
+                if progress and number % 500 == 0:
+                    progress(f"indexing {number}/{len(documents)}")
+                writer.add_document(**searchable(doc))
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit(optimize=full and not big)
     report.documents = len(documents)
     _write_json(index_dir / CATALOG, catalog(corpus))
     _write_json(index_dir / MANIFEST, {"format": FORMAT_VERSION, "files": current})

@@ -7,6 +7,9 @@ library, the index, the site and the documents.
 
 from __future__ import annotations
 
+import contextlib
+import gc
+
 import hashlib
 import os
 from functools import lru_cache
@@ -387,9 +390,24 @@ def _add(corpus: Corpus, kind: str, data: Mapping, shown: str, path: Path, root:
     return problems
 
 
+@contextlib.contextmanager
+def without_gc():
+    """Loading or indexing builds hundreds of thousands of small objects that all stay alive: the cyclic
+    garbage collector, run again and again as they pile up, only costs time (at 10,000 provisions, a
+    quarter of re-indexing one changed file)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
 def load_corpus(root: Path, cache_dir: Path | None = None) -> Corpus:
     """The validated corpus, or ``SourceError`` listing every problem (see ``check_sources``)."""
-    corpus, problems = check_sources(root, cache_dir=cache_dir)
+    with without_gc():
+        corpus, problems = check_sources(root, cache_dir=cache_dir)
     if problems:
         raise SourceError(problems)
     assert corpus is not None
