@@ -23,6 +23,9 @@ class SourceError(Exception):
         self.problems = sorted(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def __reduce__(self):  # raised in a child process (the site build), rebuilt in the parent
+        return type(self), (self.problems,)
+
     @classmethod
     def at(cls, path: str | Path, line: int, message: str) -> "SourceError":
         return cls([Problem(str(path), line, message)])
