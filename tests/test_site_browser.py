@@ -168,6 +168,19 @@ def test_tajik_typed_without_tajik_letters_finds_the_tajik_text(browser, server)
     assert path == "/tj-constitution/5/", path
 
 
+@pytest.mark.parametrize("lang, words, letters, foreign", [
+    ("ru", "пытки", "[а-яё]", "[a-z]"), ("en", "torture", "[a-z]", "[а-яё]")])
+def test_excerpts_come_from_the_text_in_the_readers_language(browser, server, lang, words, letters, foreign):
+    # The first results have the words in their heading (in three languages) and in their own text: the
+    # excerpt is taken from the text in the reader's language.
+    search(browser, server, words, lang=lang)
+    wait(browser, lambda b: len(excerpts(b)) >= 3)
+    for excerpt in excerpts(browser)[:3]:
+        assert excerpt["marked"], excerpt
+        text = excerpt["text"].lower()
+        assert len(re.findall(letters, text)) > 10 * len(re.findall(foreign, text)), excerpt
+
+
 def test_a_citation_opens_the_provision(browser, server):
     use_language(browser, server, "ru")
     browser.get(f"{server}/find/?q=" + "МПГПП ст. 9")

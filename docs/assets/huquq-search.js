@@ -211,8 +211,8 @@
       var folded = stem(word.replace(/[^\w\u0400-\u04ff-]/g, ""));
       if (wanted.some(function (w) { return folded && (folded.indexOf(w) === 0 || w.indexOf(folded) === 0 && folded.length >= 4); })) marked[at] = true;
     });
-    var first = Math.min.apply(null, Object.keys(marked).map(Number).concat([end]));
-    var start = Math.max(0, Math.min(first === end ? 0 : first - 4, end - EXCERPT));
+    var start = excerptStart(words, end, Object.keys(marked).map(Number).sort(function (a, b) { return a - b; }),
+                             headingLength(page));
     var p = document.createElement("p");
     words.slice(start, Math.min(end, start + EXCERPT)).forEach(function (word, i) {
       if (i) p.appendChild(document.createTextNode(" "));
@@ -221,6 +221,37 @@
       p.appendChild(node);
     });
     return p;
+  }
+
+  // Where the excerpt starts: at a matched word, in the passage most written in the reader's language, and
+  // past the page's heading (its title in all three languages) when the body has the words too; the
+  // earliest such passage when several are alike. A Tajik reader thus sees Tajik, or else Russian, text.
+  var READER_LETTERS = { en: /[a-z]/i, ru: /[а-яё]/i, tg: /[а-яёҳҷқғӣӯ]/i };
+  // Letters only one of the two Cyrillic languages has (kb.search._script): they tell Russian from Tajik.
+  var RUSSIAN_ONLY = /[ыщць]/i, TAJIK_ONLY = /[ҳҷқғӣӯ]/i;
+  var OWN_LETTERS = { en: /[a-z]/i, ru: RUSSIAN_ONLY, tg: TAJIK_ONLY };
+  var OTHER_LETTERS = { en: /[а-яё]/i, ru: TAJIK_ONLY, tg: RUSSIAN_ONLY };
+  function excerptStart(words, end, matches, heading) {
+    var best = null, bestScore = -Infinity, l = lang();
+    matches.filter(function (at) { return at < end; }).forEach(function (at) {
+      var from = at;  // up to four words before the match, if they are in the reader's letters
+      while (from > 0 && at - from < 4 && READER_LETTERS[l].test(words[from - 1])) from--;
+      from = Math.max(0, Math.min(from, end - EXCERPT));
+      var score = at < heading ? -EXCERPT : 0, own = false;
+      words.slice(from, Math.min(end, from + EXCERPT)).forEach(function (word) {
+        if (READER_LETTERS[l].test(word)) score += 1;
+        if (OTHER_LETTERS[l].test(word)) score -= 1;
+        if (OWN_LETTERS[l].test(word)) own = true;
+      });
+      if (own) score += EXCERPT / 4;
+      if (score > bestScore) { best = from; bestScore = score; }
+    });
+    return best === null ? 0 : best;
+  }
+  // The words of the page's heading, which opens its text: Pagefind's title is the heading's text.
+  function headingLength(page) {
+    var title = ((page.meta && page.meta.title) || "").replace(/___END_PAGEFIND_WEIGHT___/g, " ");
+    return title.split(/\s+/).filter(Boolean).length;
   }
 
   var PAGE = 5;  // results fetched at a time: each is a small file, and phones are on slow networks
