@@ -6,24 +6,29 @@ import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Callable
 
 import click
 
 from . import paths
-from .cli import InputError, report_errors, resolve_sources, sources_option
+from .cli import InputError, progress, report_errors, resolve_sources, sources_option
 
 
-def build_site(sources: Path, site_dir: Path, site_url: str | None = None) -> None:
+def build_site(sources: Path, site_dir: Path, site_url: str | None = None,
+               progress: Callable[[str], None] | None = None) -> None:
     """Build the site; with ``site_url`` (e.g. https://org.github.io/huquq/), "Cite this" and canonical
-    links carry the full address."""
+    links carry the full address. ``progress`` hears what is being done."""
+    say = progress or (lambda message: None)
     from .site.pagefind import index_site
 
     # The pages are built in a process of its own: the memory the corpus and MkDocs take (430 MB at 5,000
     # provisions) is given back when it ends, before the search index is built (bench/site_scale.py
     # measures the sum of the processes).
+    say("building the pages…")
     with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
         pool.submit(_build_pages, sources, site_dir, site_url).result()
-    index_site(site_dir)
+    index_site(site_dir, progress=say)
+    say("")
 
 
 def _build_pages(sources: Path, site_dir: Path, site_url: str | None) -> None:
@@ -58,7 +63,7 @@ def _build_pages(sources: Path, site_dir: Path, site_url: str | None) -> None:
 @report_errors
 def site(sources, site_dir, site_url):
     """Build the static site (MkDocs Material) into site/."""
-    build_site(resolve_sources(sources), site_dir, site_url)
+    build_site(resolve_sources(sources), site_dir, site_url, progress=progress)
     click.echo(f"site built in {site_dir}/ — serve it with `huquq serve`")
 
 
@@ -124,7 +129,7 @@ def build_command(sources, out):
     click.echo("2/5 updating the search index…")
     update_index(corpus, sources, out / "index")
     click.echo("3/5 building the site…")
-    build_site(sources, out / "site")
+    build_site(sources, out / "site", progress=progress)
     from .site.archive import make_archive
 
     archive = make_archive(out / "site", out / "huquq-site.zip")

@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Callable
 
 from .pagefind_chunks import ChunkFormatError, combine
 
@@ -30,7 +31,8 @@ UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefi
 PAGES_PER_PART = 1000
 
 
-def index_site(site_dir: Path, pages_per_part: int = PAGES_PER_PART) -> None:
+def index_site(site_dir: Path, pages_per_part: int = PAGES_PER_PART,
+               progress: Callable[[str], None] | None = None) -> None:
     """Write the Pagefind bundle into ``site_dir/pagefind/``: the pages with a search body indexed in parts,
     the parts combined and regrouped (generator.site.pagefind_chunks), then put in place at once."""
     site_dir = Path(site_dir)
@@ -40,13 +42,18 @@ def index_site(site_dir: Path, pages_per_part: int = PAGES_PER_PART) -> None:
     with tempfile.TemporaryDirectory(dir=site_dir.parent, prefix=".huquq-search-") as tmp:
         work = Path(tmp)
         parts = []
-        for number, start in enumerate(range(0, len(pages), pages_per_part)):
+        starts = range(0, len(pages), pages_per_part)
+        for number, start in enumerate(starts):
+            if progress:
+                progress(f"indexing the pages for search: part {number + 1} of {len(starts)}…")
             folder = work / f"part-{number}"
             for page in pages[start:start + pages_per_part]:
                 _link(page, folder / page.relative_to(site_dir))
             _run_pagefind(folder)
             parts.append(folder / OUTPUT)
         bundle = work / "combined"
+        if progress:
+            progress("combining the search index…")
         try:
             if not parts:
                 raise ChunkFormatError("no page has a search body")
