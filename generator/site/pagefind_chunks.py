@@ -13,8 +13,9 @@ memory and each search downloads less.
 
 Nothing in a word's or a page's entry changes but the page numbers. The files are gzip-compressed CBOR
 after a ``pagefind_dcd`` signature; the layout read here is that of the Pagefind versions pinned in
-pyproject.toml, and anything else is refused with ``ChunkFormatError`` before anything is written
-(tests/test_pagefind_chunks.py). Words are read one chunk at a time and kept encoded, so the combining
+pyproject.toml, and anything else is refused with ``ChunkFormatError`` (tests/test_pagefind_chunks.py);
+the combined bundle is written into a new folder, which generator.site.pagefind puts in place only
+when it is complete. Words are read one chunk at a time and kept encoded, so the combining
 itself stays small.
 """
 
@@ -201,7 +202,8 @@ def combine(parts_folders: list[Path], target: Path, units: int = UNITS) -> int:
     """Write into ``target`` (a new folder) one Pagefind bundle holding the pages of every bundle in
     ``parts_folders``, in that order, its words in chunks of ``units`` locations; returns the number of
     chunks. The program files are copied from the first bundle and the fragments moved (the parts are
-    spent). Raises ChunkFormatError before writing anything when a bundle is not in a known format."""
+    spent). Raises ChunkFormatError when a bundle is not in a known format: before writing anything when
+    its metadata says so, else with ``target`` left incomplete."""
     parts = [Part.open(folder) for folder in parts_folders]
     langs = {part.lang for part in parts}
     if len(langs) != 1 or [p.meta[0] for p in parts].count(parts[0].meta[0]) != len(parts):
