@@ -62,7 +62,7 @@ def _build_pages(sources: Path, site_dir: Path, site_url: str | None) -> None:
               "https://org.github.io/huquq/): \"Cite this\" and canonical links carry it.")
 @report_errors
 def site(sources, site_dir, site_url):
-    """Build the static site (MkDocs Material) into site/."""
+    """Build the static site (MkDocs Material, and the index of its Search page) into site/."""
     build_site(resolve_sources(sources), site_dir, site_url, progress=progress)
     click.echo(f"site built in {site_dir}/ — serve it with `huquq serve`")
 
