@@ -81,6 +81,19 @@ def test_front_matter_is_not_shown_as_text(site):
     assert "description: " not in html and "&amp;#34;" not in html and "⟦" not in html
 
 
+def test_a_bad_source_stops_the_site_with_its_file_and_line(fixture_copy, tmp_path, run):
+    # The pages are built in a child process: its error comes back located, and no site is left.
+    iccpr = fixture_copy / "instruments/un/iccpr.yaml"
+    lines = iccpr.read_text(encoding="utf-8").splitlines()
+    number = next(i for i, line in enumerate(lines, 1) if line.strip().startswith("in_force_from:"))
+    lines[number - 1] = lines[number - 1].split(":")[0] + ": 31 February 1999"
+    iccpr.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run("site", "--sources", fixture_copy, "-d", tmp_path / "site")
+    assert result.exit_code == 1, result.output
+    assert f"iccpr.yaml:{number}:" in result.stderr and "Traceback" not in result.output + result.stderr
+    assert not (tmp_path / "site" / "pagefind").exists()
+
+
 def test_hostile_text_is_shown_as_text(fixture_copy, tmp_path):
     iccpr = fixture_copy / "instruments/un/iccpr.yaml"
     text = iccpr.read_text(encoding="utf-8").replace(
