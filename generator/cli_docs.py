@@ -74,7 +74,7 @@ def facts_ranker(corpus, sources: Path, index_dir: Path | None = None):
 
     index_dir = index_dir or paths.index_dir()
     try:
-        if stale_files(index_dir, sources):
+        if stale_files(index_dir, sources, corpus.file_hashes):
             update_index(corpus, sources, index_dir)
         searcher = Searcher(index_dir)
     except OSError as e:

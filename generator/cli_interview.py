@@ -276,14 +276,13 @@ def make_documents(corpus, sources: Path, matter_path: Path, lang: str) -> tuple
     from .cli_docs import facts_ranker
     from .matter import load_matter
     from .memo import plan_memo, render_memo
-    from .notice import render_notice
+    from .notice import notice_order, render_notice
 
     matter = load_matter(matter_path, corpus)
     memo_path = matter_path.with_name(matter_path.stem + "-memo.docx")
     notice_path = matter_path.with_name(matter_path.stem + "-notice.docx")
     render_memo(corpus, matter, plan_memo(corpus, matter, facts_ranker(corpus, sources)), memo_path)
-    first = {"tg": ["tg", "ru", "en"], "ru": ["ru", "tg", "en"], "en": ["en", "ru", "tg"]}[lang]
-    render_notice(corpus, notice_path, first)
+    render_notice(corpus, notice_path, notice_order(lang))
     return memo_path, notice_path
 
 

@@ -62,9 +62,9 @@ def verify(record_id, reviewer, against, note, sources):
     case's sources) other than a database's home page; `checked_on` is today. The file is written
     in canonical form and the sources validated; nothing is written if they would not validate.
     """
-    from kb.load import load_corpus, source_files
+    from kb.load import load_corpus
     from kb.review import document_addresses
-    from .cli_sources import rewrite_and_validate
+    from .cli_sources import instrument_path, rewrite_and_validate
 
     if not re.match(r"^https?://\S+$", against):
         raise InputError(f"huquq: --against {against!r} is not an http(s) address")
@@ -81,14 +81,7 @@ def verify(record_id, reviewer, against, note, sources):
         raise InputError(f"huquq: {record_id}: {owner} names no address of its official text (only a database's "
                          "home page, or none); add it to official_sources (sources for a case) first, so that "
                          "readers can check what was compared")
-    path = None
-    kind = "instrument" if provision else "case"
-    for candidate, candidate_kind in source_files(root):
-        if candidate_kind != kind:
-            continue
-        if (provision and candidate.stem == provision.instrument_id) or (case and candidate.stem == case.id):
-            path = candidate
-            break
+    path = instrument_path(root, provision.instrument_id) if provision else instrument_path(root, case.id, "case")
     data = plain(load_yaml(path))
     record = data if case else next(p for p in data["provisions"] if str(p["label"]) == provision.label)
     today = dt.date.today().isoformat()

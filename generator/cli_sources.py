@@ -115,10 +115,13 @@ def rewrite_and_validate(path: Path, root: Path, kind: str, data: dict, tolerate
     return tolerated
 
 
-def instrument_path(root: Path, instrument_id: str) -> Path:
-    for path, kind in source_files(root):
-        if kind == "instrument" and path.stem == instrument_id:
+def instrument_path(root: Path, instrument_id: str, kind: str = "instrument") -> Path:
+    """The source file of an instrument (or, with ``kind="case"``, of a case) named by its id."""
+    for path, found in source_files(root):
+        if found == kind and path.stem == instrument_id:
             return path
+    if kind != "instrument":
+        raise InputError(f"huquq: no {kind} {instrument_id!r} under {display_path(root)}")
     raise InputError(f"huquq: no instrument {instrument_id!r} under {display_path(root)}/instruments; "
                      f"create it first with: huquq new instrument --id {instrument_id}")
 

@@ -25,7 +25,6 @@ from kb.validate import CONTROL_CHARS, nearest
 from kb.yamlio import Mapping, Sequence, load_yaml
 
 TEXT_FIELDS = ("title", "place", "prepared_by", "client", "facts")
-LANGUAGES = ("en", "ru")
 
 
 @dataclass(frozen=True)

@@ -70,6 +70,11 @@ def right_basis(corpus: Corpus, right) -> list[tuple[str, str]] | None:
     return tajik + international if international else None
 
 
+def notice_order(lang: str) -> list[str]:
+    """The notice's languages, the reader's first, then the others in the notice's own order."""
+    return [lang] + [other for other in ("tg", "ru", "en") if other != lang]
+
+
 def render_notice(corpus: Corpus, output: Path, langs: list[str], **options) -> list[str]:
     """Write the notice; return the ids of rights left out (no confirmed international basis)."""
     document, left_out = build_notice(corpus, langs, **options)

@@ -72,12 +72,11 @@ class Documents:
             return _docx_bytes(document), f"memo-{matter.date.isoformat()}.docx"
 
     def notice(self, payload: dict) -> tuple[bytes, str]:
-        from .notice import build_notice
+        from .notice import build_notice, notice_order
 
         lang = payload.get("lang") if payload.get("lang") in ("tg", "ru", "en") else "ru"
-        order = [lang] + [x for x in ("tg", "ru", "en") if x != lang]
         with self.lock:
-            document, _ = build_notice(self.corpus, order)
+            document, _ = build_notice(self.corpus, notice_order(lang))
             return _docx_bytes(document), "detention-rights-notice.docx"
 
     def matter_file(self, payload: dict) -> tuple[bytes, str]:

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import asdict
 from typing import Any
 
-from kb.cite import FALLBACK, cite_provision, pick
+from kb.cite import cite_provision, pick, pick_lang
 from kb.dates import human
 from kb.models import Case, Corpus, Instrument, Provision, Topic
 
@@ -59,7 +59,7 @@ def _provision(corpus: Corpus, provision: Provision, on: dt.date | None, lang: s
     lines.append(f"{words('date.in_force')}: {span}")
     lines += ["", pick(wording.summary, lang)]
     # The text in the reader's language, else in the language read next, saying which.
-    text_lang = next((candidate for candidate in FALLBACK[lang] if candidate in wording.texts), None)
+    text_lang = pick_lang(wording.texts, lang)
     if text_lang:
         heading = words("provision.text_in")
         if text_lang != lang:

@@ -96,12 +96,13 @@ def read_manifest(index_dir: Path) -> dict:
         return {}
 
 
-def stale_files(index_dir: Path, root: Path) -> list[str]:
-    """Source files changed, added or removed since the index was built ([] when fresh)."""
+def stale_files(index_dir: Path, root: Path, current: dict[str, str] | None = None) -> list[str]:
+    """Source files changed, added or removed since the index was built ([] when fresh). ``current``:
+    the files' hashes when already known (a loaded corpus has them), else they are read."""
     manifest = read_manifest(index_dir)
     if manifest.get("format") != FORMAT_VERSION or not whoosh_index.exists_in(str(index_dir)):
         return ["(no index)"]
-    indexed, current = manifest.get("files", {}), file_hashes(root)
+    indexed, current = manifest.get("files", {}), current if current is not None else file_hashes(root)
     return sorted(path for path in set(indexed) | set(current) if indexed.get(path) != current.get(path))
 
 

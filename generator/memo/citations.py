@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from urllib.parse import urlparse
 
 from kb import ids
-from kb.cite import cite_case, cite_provision, pick
+from kb.cite import cite_provision, pick
 from kb.dates import human
 from kb.inforce import binding_on
 from kb.models import Case, Corpus, Instrument, Source
+from kb.review import document_addresses
 
 WORDS = {
     "en": {"adopted": "adopted", "binding": "binding on Tajikistan since", "ibid": "Ibid.", "ibid_at": "Ibid., {}.",
@@ -40,10 +40,7 @@ BODIES = {
 
 def official_link(sources: tuple[Source, ...]) -> str | None:
     """The first address that names a document, not a database's front page."""
-    for source in sources:
-        if source.url and urlparse(source.url).path.strip("/"):
-            return source.url
-    return None
+    return next(iter(document_addresses(sources)), None)
 
 
 @dataclass
@@ -121,7 +118,3 @@ class Footnoter:
         if site:
             links.append((site, f"{WORDS[self.lang]['site']} {site}"))
         return links
-
-
-def short_case(case: Case, lang: str) -> str:
-    return cite_case(case, lang)

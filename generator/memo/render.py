@@ -11,7 +11,7 @@ from pathlib import Path
 from docx import Document
 
 from kb.arguments import render_text
-from kb.cite import cite_case, cite_provision, pick
+from kb.cite import cite_case, cite_provision, pick, pick_lang
 from kb.dates import human
 from kb.inforce import authority_on, binding_on
 from kb.models import Corpus, Text
@@ -144,18 +144,15 @@ class MemoView:
         instrument = corpus.instrument_of(provision)
         back = self.where.get(provision.id)
         self.where.setdefault(provision.id, section)
+        wording = provision.wording_on(self.matter.date) or provision.wording
+        self._annex_text(provision, wording.texts, cited.pinpoint)
         if back:
-            self._annex_text(provision, (provision.wording_on(self.matter.date) or provision.wording).texts,
-                             cited.pinpoint)
             return {"kind": "provision", "cite": cite_provision(instrument, provision, lang, cited.pinpoint),
                     "back": back}
         text, links = self.footnoter.provision(provision.id, cited.pinpoint)
-        wording = provision.wording_on(self.matter.date) or provision.wording
         if provision.verification.is_unverified:
             self.unverified.setdefault(provision.id, {"cite": cite_provision(instrument, provision, lang),
                                                       "note": provision.verification.note_in(lang)})
-        if not back:
-            self._annex_text(provision, wording.texts, cited.pinpoint)
         since = instrument.binding_on_tajikistan.since if instrument.binding_on_tajikistan else None
         return {"kind": "provision", "cite": cite_provision(instrument, provision, lang, cited.pinpoint),
                 "title": pick(provision.title, lang), "back": back,
@@ -169,9 +166,10 @@ class MemoView:
     def _annex_text(self, provision, texts: dict[str, Text], pinpoint: str) -> None:
         """Annex A quotes each provision cited with a text: the paragraphs the memo pinpoints (all of
         them, whichever section cites them), or the whole text where it is cited whole."""
-        text = texts.get(self.lang) or texts.get("en") or texts.get("ru") or texts.get("tg")
-        if text is None:
+        chosen = pick_lang(texts, self.lang)
+        if chosen is None:
             return
+        text = texts[chosen]
         entry = self.texts.setdefault(provision.id, {"provision": provision, "text": text, "pinpoints": []})
         if pinpoint not in entry["pinpoints"]:
             entry["pinpoints"].append(pinpoint)

@@ -75,6 +75,8 @@ class BlockError(ValueError):
 
 def write_blocks(document, markup: str, notes: list[Note], template_name: str = "template") -> None:
     footnotes = Footnotes(document) if notes else None
+    # Looked up once: finding a style by name walks all of the reference document's styles.
+    cell_style = next((style for style in document.styles if style.name == TABLE_TEXT), None)
     table = None
     for number, line in enumerate(markup.split("\n"), 1):
         if not line.strip():
@@ -92,7 +94,7 @@ def write_blocks(document, markup: str, notes: list[Note], template_name: str = 
             table.style = document.styles["Table Grid"]
             _full_width(table)
             for cell, text in zip(table.rows[0].cells, headers):
-                _cell_style(document, cell.paragraphs[0])
+                _cell_style(cell.paragraphs[0], cell_style)
                 _fill(cell.paragraphs[0], text, notes, footnotes, bold=True)
             _repeat_header(table.rows[0])
             continue
@@ -102,7 +104,7 @@ def write_blocks(document, markup: str, notes: list[Note], template_name: str = 
             row = table.add_row()
             _keep_whole(row)
             for cell, text in zip(row.cells, rest.split(SEP)):
-                _cell_style(document, cell.paragraphs[0])
+                _cell_style(cell.paragraphs[0], cell_style)
                 _fill(cell.paragraphs[0], text.replace(BREAK, " "), notes, footnotes)
             continue
         table = None
@@ -142,9 +144,9 @@ def _fill(paragraph, text: str, notes: list[Note], footnotes: Footnotes | None, 
 TABLE_TEXT = "Huquq Table Text"  # compact type for tables, where the reference document has it
 
 
-def _cell_style(document, paragraph) -> None:
-    if TABLE_TEXT in {style.name for style in document.styles}:
-        paragraph.style = document.styles[TABLE_TEXT]
+def _cell_style(paragraph, style) -> None:
+    if style is not None:
+        paragraph.style = style
 
 
 def _full_width(table) -> None:
