@@ -24,9 +24,14 @@ GIVEN = ("matter_date",)
 
 
 @functools.lru_cache(maxsize=2048)
+def _parsed(template: str):
+    return _ENV.parse(template)
+
+
+@functools.lru_cache(maxsize=2048)
 def _compiled(template: str):
-    # Validation renders each template with every sample answer: compile it once.
-    return _ENV.from_string(template)
+    # Validation renders each template with every sample answer: parse and compile it once.
+    return _ENV.from_string(_parsed(template))
 
 
 def render_text(template: str, values: dict[str, Any], matter_date: dt.date) -> str:
@@ -76,7 +81,7 @@ def template_problems(circumstance: Circumstance) -> list[str]:
     used: set[str] = set()
     for where, text in templates_of(circumstance):
         try:
-            names = meta.find_undeclared_variables(_ENV.parse(text))
+            names = meta.find_undeclared_variables(_parsed(text))
         except TemplateError as e:
             problems.append(f"{where}: template syntax error: {e}")
             continue

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .textnorm import fold_tajik
 
@@ -21,13 +22,15 @@ UNIT_WORDS = {
 NUMBER = re.compile(r"(?<![\w-])(\d+)([¹²³⁴⁵⁶⁷⁸⁹]+|(?:[-.]\d+)*)((?:\(\w{1,3}\))*)(?:-(?:и|ум)\b)?")
 
 
-def find_citation(query: str, catalog: dict) -> tuple[str, str] | None:
-    """(provision id, pinpoint) when ``query`` names one provision, else None."""
+def find_citation(query: str, catalog: dict, prepared: Prepared | None = None) -> tuple[str, str] | None:
+    """(provision id, pinpoint) when ``query`` names one provision, else None. ``prepared``: the
+    catalog's lookups, made once by ``prepare(catalog)`` where many queries are asked (kb.search)."""
     text = fold_tajik(query)
-    provisions = set(catalog.get("provisions", ()))
+    prepared = prepared or prepare(catalog)
+    provisions = prepared.provisions
     # A name that holds a number itself ("GC 35 para 3", "CCPR/C/TJK/CO/3 para 15") is found whole first;
     # the provision's number is then looked for in the rest of the query.
-    for name, instrument in _whole_names(catalog.get("instruments", {})):
+    for name, instrument in prepared.whole_names:
         found = re.search(rf"(?<![\w/]){re.escape(name)}(?![\w/])", text)
         if not found:
             continue
@@ -66,6 +69,17 @@ def _label(instrument: str, match: re.Match, provisions: set[str]) -> tuple[str,
             rest = pinpoint if label == number + suffix else pinpoint[first_pin.end():]
             return f"{instrument}/{label}", rest
     return None
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What every query needs from the catalog: the provision ids, and the names holding a number."""
+    provisions: frozenset[str]
+    whole_names: list[tuple[str, str]]
+
+
+def prepare(catalog: dict) -> Prepared:
+    return Prepared(frozenset(catalog.get("provisions", ())), _whole_names(catalog.get("instruments", {})))
 
 
 def _whole_names(names: dict[str, list[str]]) -> list[tuple[str, str]]:

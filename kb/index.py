@@ -222,9 +222,9 @@ def _topic_words(topics: tuple[str, ...], topic_words: dict, lang: str) -> str:
 
 
 def provision_documents(corpus: Corpus, provision: Provision, topic_words: dict, root: Path,
-                        leads: dict | None = None) -> Iterator[dict]:
+                        leads: dict) -> Iterator[dict]:
     instrument = corpus.instrument_of(provision)
-    lead = (leads or {}).get(provision.id, {})
+    lead = leads.get(provision.id, {})
     for number, wording in enumerate(provision.wordings()):
         # A wording with no start of its own starts with its instrument (in force, else adopted): a
         # search as on a date before a code existed does not show the code.
@@ -275,9 +275,9 @@ def _body(wording: Wording, lang: str) -> str:
     return "\n".join(p for p in parts if p)
 
 
-def case_document(corpus: Corpus, case: Case, topic_words: dict, root: Path, leads: dict | None = None) -> dict:
+def case_document(corpus: Corpus, case: Case, topic_words: dict, root: Path, leads: dict) -> dict:
     instruments = sorted({pid.split("/")[0] for pid in case.provisions})
-    lead = (leads or {}).get(case.id, {})
+    lead = leads.get(case.id, {})
     doc = {
         "key": f"case:{case.id}",
         "id": case.id,

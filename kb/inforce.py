@@ -58,7 +58,7 @@ def why_not_citable(corpus: Corpus, provision: Provision, on: dt.date) -> str | 
         return "its sources conflict on its number or subject"
     if not existed_on(instrument, on):
         return f"{instrument.id} took effect on {start_of(instrument)}, after the events"
-    if instrument.authority in BINDING_AUTHORITIES or instrument.jurisdiction == "tj":
+    if instrument.authority in BINDING_AUTHORITIES:  # Tajik law is "tajik-law"
         if not not_ended(instrument, on):
             return f"{instrument.id} was no longer in force on {on.isoformat()}"
         if provision.wording_on(on) is None:

@@ -13,7 +13,6 @@ from urllib.parse import urlparse
 from .cite import cite_case, cite_provision, pick
 from .models import Corpus, Source
 
-STATES = ("verified", "secondary", "unverified", "conflicting")
 
 
 @dataclass

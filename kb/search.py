@@ -18,7 +18,7 @@ from whoosh.qparser import AndGroup, MultifieldParser, OrGroup
 
 from . import ids
 from .cite import pick
-from .citations import find_citation
+from .citations import find_citation, prepare
 from .index import CATALOG, OPEN_END
 from .models import LANGS
 from .ranking import Ranker, Unsupported
@@ -105,6 +105,7 @@ class Searcher:
             raise FileNotFoundError(f"no search index in {index_dir}; run `huquq index` first")
         self.ix = whoosh_index.open_dir(str(index_dir))
         self.catalog = json.loads((Path(index_dir) / CATALOG).read_text(encoding="utf-8"))
+        self._citations = prepare(self.catalog)  # the same for every query
         # A query is looked for in the fields of the languages its script can be: Latin letters in the
         # English fields, Cyrillic in the Russian and Tajik ones (topic labels and synonyms there carry
         # it across languages). Documents with every word come first; any word fills the list.
@@ -120,6 +121,7 @@ class Searcher:
         self.ranker = Ranker(self.searcher, self._words)
         self._words_of = {lang: WordsOf(make()) for lang, make in ANALYZERS.items()}
         self._filter_docs: dict[tuple, set[int]] = {}
+        self._weights: dict[int, float] = {}
 
     def close(self) -> None:
         self.searcher.close()
@@ -141,7 +143,7 @@ class Searcher:
         hits: list[Hit] = []
         searcher = self.searcher
         stems = query_stems(text)
-        cited = find_citation(text, self.catalog) if kind != "case" else None
+        cited = find_citation(text, self.catalog, self._citations) if kind != "case" else None
         if cited:
             pid, pinpoint = cited
             for result in searcher.search(Q.Term("id", pid), filter=filters, limit=1):
@@ -159,9 +161,15 @@ class Searcher:
 
     def _prior(self, ranked) -> list[tuple[int, float]]:
         """BM25F scores weighed by the authority of the record, best first."""
-        stored = self.searcher.stored_fields
-        weighed = [(doc, score * AUTHORITY_PRIOR.get(stored(doc).get("authority"), 1.0)) for doc, score in ranked]
+        weighed = [(doc, score * self._authority_weight(doc)) for doc, score in ranked]
         return sorted(weighed, key=lambda item: (-item[1], item[0]))
+
+    def _authority_weight(self, doc: int) -> float:
+        # Kept per document: reading a document's stored fields unpickles all its texts, and the same
+        # documents come back query after query.
+        if doc not in self._weights:
+            self._weights[doc] = AUTHORITY_PRIOR.get(self.searcher.stored_fields(doc).get("authority"), 1.0)
+        return self._weights[doc]
 
     # A provision is proposed for a matter's facts only when its own words (title, text, summary) share
     # at least this many distinct words with the facts: one shared word ("held") is chance.
@@ -177,7 +185,7 @@ class Searcher:
         terms = []
         words_by_field: dict[str, set[str]] = {}
         for lang in SCRIPT_LANGS[_script(text)]:
-            words = {token.text for token in ANALYZERS[lang]()(text)}
+            words = set(self._words_of[lang](text))
             for part in self.FACTS_PARTS:
                 words_by_field[f"{part}_{lang}"] = words
                 terms += [Q.Term(f"{part}_{lang}", word, boost=FIELD_WEIGHTS[part]) for word in sorted(words)]

@@ -347,7 +347,7 @@
   form.addEventListener("submit", function (event) { event.preventDefault(); run(true); });
   filtersBox.addEventListener("toggle", function () { if (filtersBox.open && !offline) showFilters(); });
   document.addEventListener("huquq:language", function () {
-    showFilters();
+    if (filtersBox.open) showFilters();  // a closed panel is built when it opens
     Array.prototype.forEach.call(list.querySelectorAll("a[data-titles]"), function (link) {
       link.textContent = pick(JSON.parse(link.getAttribute("data-titles"))) || link.textContent;
     });

@@ -8,7 +8,6 @@ The corpus is read once per build from HUQUQ_SOURCES (default: the checkout's le
 from __future__ import annotations
 
 import atexit
-import json
 import logging
 import re
 import shutil
@@ -23,7 +22,7 @@ from kb.errors import SourceError
 from kb.load import load_corpus
 
 from generator import paths
-from generator.site.l10n import LANGS, Catalogue, marker
+from generator.site.l10n import LANGS, Catalogue, marker, script_json
 from generator.site.pages import RESERVED_IDS, SiteRenderer, navigation
 
 log = logging.getLogger("mkdocs.plugins.huquq")
@@ -55,10 +54,10 @@ def on_config(config):
     config["site_name"] = marker("site.name")
     config["site_description"] = marker("site.description")
     config["nav"] = navigation(corpus, catalogue, config["nav"] or [], changes=bool(changes))
-    config["extra"]["huquq_ui"] = json.dumps({
+    config["extra"]["huquq_ui"] = str(script_json({
         "search": catalogue.table["nav.search"], "language": catalogue.table["language.choose"],
         "names": {lang: catalogue.table[f"language.{lang}"]["en"] for lang in LANGS}, "short": SHORT_NAMES,
-    }, ensure_ascii=False).replace("</", "<\\/")
+    }))
     return config
 
 

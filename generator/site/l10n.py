@@ -23,11 +23,11 @@ from pathlib import Path
 
 import yaml
 
-from kb.cite import FALLBACK
+from kb.cite import pick_lang
+from kb.models import LANGS
 
 from .. import paths
 
-LANGS = ("en", "ru", "tg")
 DEFAULT = "ru"  # shown before the reader chooses, and without JavaScript: the lingua franca of the courts
 MARKER = re.compile("\u27e6([^\u27e6\u27e7]+)\u27e7")
 STRINGS = paths.TEMPLATES / "site" / "strings.yaml"
@@ -38,6 +38,11 @@ class Markup(str):
 
     def __html__(self) -> str:
         return str(self)
+
+
+def script_json(data) -> Markup:
+    """``data`` as JSON that can sit inside a <script> element ("</" cannot end it)."""
+    return Markup(json.dumps(data, ensure_ascii=False).replace("</", "<\\/"))
 
 
 def marker(key: str) -> str:
@@ -54,7 +59,7 @@ def complete(texts: dict[str, str]) -> dict[str, tuple[str, str]]:
     """For each interface language, (text, language the text is in), falling back as readers do."""
     found = {}
     for lang in LANGS:
-        chosen = next((c for c in FALLBACK[lang] if texts.get(c)), None)
+        chosen = pick_lang(texts, lang)
         found[lang] = (texts[chosen], chosen) if chosen else ("", lang)
     return found
 
@@ -88,14 +93,18 @@ class Catalogue:
 
     def __init__(self, strings: dict[str, dict[str, str]] | None = None):
         self.table: dict[str, dict[str, str]] = dict(strings if strings is not None else load_strings())
+        self._spans: dict[str, Markup] = {}  # a label is written thousands of times in a build
 
     def register(self, key: str, texts: dict[str, str]) -> str:
         """Remember ``texts`` under ``key``; return the marker that stands for them."""
         self.table[key] = dict(texts)
+        self._spans.pop(key, None)
         return marker(key)
 
     def t(self, key: str) -> Markup:
-        return spans(self.table[key])
+        if key not in self._spans:
+            self._spans[key] = spans(self.table[key])
+        return self._spans[key]
 
     def text(self, key: str, lang: str) -> str:
         return complete(self.table.get(key, {}))[lang][0]

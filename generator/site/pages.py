@@ -18,12 +18,12 @@ from kb.cite import cite_case, cite_provision, pick
 from kb.dates import human
 from kb.index import lead_words
 from kb.models import LANGS, Corpus, Instrument, Provision, Verification, Wording
-from kb.review import counts, review_list
+from kb.review import counts, leading_counts, review_list
 from kb.search import AUTHORITY_PRIOR
 from kb.textnorm import fold_tajik
 
 from ..templating import LANG_NAMES, site_environment
-from .l10n import SEPARATOR, Catalogue, Markup, spans
+from .l10n import SEPARATOR, Catalogue, Markup, script_json, spans
 
 AUTHORITY_GROUPS = ("tajik-law", "treaty", "interpretation", "standard")
 RESERVED_IDS = {"cases", "topics", "notices", "instruments", "assets", "search", "browse", "find",
@@ -51,6 +51,7 @@ class SiteRenderer:
         self.env = site_environment()
         self._tabsets = itertools.count(1)
         self._leads: dict | None = None
+        self._led: dict | None = None
 
     # -- what templates use --------------------------------------------------------------------
     def _context(self, depth: int) -> dict:
@@ -67,7 +68,6 @@ class SiteRenderer:
             "span": self._span,
             "next_tabset": lambda: next(self._tabsets),
             "note": self._note,
-            "lang_names": LANG_NAMES,
             "strings_json": lambda key: json.dumps(self.catalogue.table[key], ensure_ascii=False),
             "attrs": self._attrs,
         }
@@ -183,8 +183,10 @@ class SiteRenderer:
                           + (f": {pick(provision.title, lang)}" if provision.title else ""))
         tajik = [provision.title.get("tg"), provision.summary.get("tg"),
                  provision.texts["tg"].content if "tg" in provision.texts else None]
-        led_by = [t for t in corpus.topics.values() if any(corpus.authority(e) and corpus.authority(e)[1] == provision.id
-                                                           for e in t.leading)]
+        if self._led is None:
+            self._led = leading_counts(corpus)  # record id -> its owners, once per build
+        led_by = [corpus.topics[owner.removeprefix("topic:")] for owner in self._led.get(provision.id, [])
+                  if owner.startswith("topic:")]
         return self._render(
             "provision.md.j2", depth=2, titles=titles, key=provision.id,
             description=pick(provision.summary, "ru"),
@@ -363,7 +365,7 @@ class SiteRenderer:
                                           *([i.symbol] if i.symbol else [])}) for i in corpus.instruments.values()},
         }
         return self._render("search.md.j2", depth=1, titles=t["nav.search"], key="find",
-                            labels=Markup(json.dumps(labels, ensure_ascii=False).replace("</", "<\\/")))
+                            labels=script_json(labels))
 
     def prepare_page(self) -> str:
         """"Prepare a memo": the interview as a form, with the words its script shows in three languages."""
@@ -371,7 +373,7 @@ class SiteRenderer:
         labels = {key: t[key] for key in t if key.startswith(("prepare.", "interview.error."))}
         return self._render("prepare.md.j2", depth=1, titles=t["nav.prepare"], key="prepare",
                             interview=self.corpus.interview,
-                            labels=Markup(json.dumps(labels, ensure_ascii=False).replace("</", "<\\/")))
+                            labels=script_json(labels))
 
     def changes_page(self, changes: list) -> str:
         """"Recently added or amended": the changelog, with every id a link to its page."""
