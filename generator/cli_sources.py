@@ -20,6 +20,7 @@ from kb.errors import Problem, SourceError
 from kb.load import check_sources, display_path, source_files
 from kb.merge import merge_articles
 from kb.textimport import parse_articles
+from kb.validate import missing_summary
 from kb.yamlio import load_yaml, read_text
 
 from . import paths
@@ -174,7 +175,7 @@ def import_text(file: Path, instrument_id: str, lang: str, source_url: str, sour
         return
     # Summaries are written after the texts are in: a provision of this instrument still without them
     # does not undo the import (`huquq validate` fails until they are written).
-    waiting = {f"{data['id']}/{p['label']}: needs a summary" for p in data.get("provisions", ())}
+    waiting = {missing_summary(f"{data['id']}/{p['label']}") for p in data.get("provisions", ())}
     rewrite_and_validate(path, root, "instrument", data,
                          tolerate=lambda problem: any(problem.message.startswith(w) for w in waiting))
     click.echo(f"wrote {display_path(path)}")
