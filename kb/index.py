@@ -30,7 +30,7 @@ from .load import source_files, without_gc
 from .models import LANGS, Case, Corpus, Provision, Wording
 from .textnorm import ANALYZERS
 
-FORMAT_VERSION = 10  # bump when documents change shape: forces a full rebuild
+FORMAT_VERSION = 11  # bump when documents change shape: forces a full rebuild
 MANIFEST = "huquq-manifest.json"
 CATALOG = "huquq-catalog.json"
 OPEN_START, OPEN_END = "0000-00-00", "9999-12-31"
@@ -53,10 +53,10 @@ def make_schema() -> Schema:
     fields["authority"] = STORED()
     for lang in LANGS:
         # Where a word is found weighs differently (kb.search.FIELD_WEIGHTS): the provision's own title
-        # and text, its summary, the words of the topics and circumstances that lead with it, and, well
-        # below, its context (the instrument's names, its topics' words, the project's argument). No word
-        # positions (phrase=False): reading them was most of the time of a query, and kb.search checks
-        # phrases on the stored texts instead.
+        # and text, its summary and search terms (keywords), the words of the topics and circumstances that
+        # lead with it, and, well below, its context (the instrument's names, its topics' words, the
+        # project's argument). No word positions (phrase=False): reading them was most of the time of a
+        # query, and kb.search checks phrases on the stored texts instead.
         for part in PARTS:
             fields[f"{part}_{lang}"] = TEXT(analyzer=ANALYZERS[lang](), phrase=False)
         fields[f"body_{lang}"] = STORED()  # for snippets
@@ -64,7 +64,7 @@ def make_schema() -> Schema:
 
 
 # The searchable parts of a document, per language.
-PARTS = ("title", "text", "summary", "lead", "context")
+PARTS = ("title", "text", "summary", "keywords", "lead", "context")
 
 
 def searchable(doc: dict) -> dict:
@@ -248,6 +248,7 @@ def provision_documents(corpus: Corpus, provision: Provision, topic_words: dict,
                 "instrument": instrument.short_title,
                 "label": provision.label,
                 "verification": provision.verification.status,
+                "keywords": dict(provision.keywords),
                 "in_force_from": start,
                 "in_force_to": end,
             },
@@ -256,12 +257,17 @@ def provision_documents(corpus: Corpus, provision: Provision, topic_words: dict,
             doc[f"title_{lang}"] = provision.title.get(lang, "")
             doc[f"text_{lang}"] = wording.texts[lang].content if lang in wording.texts else ""
             doc[f"summary_{lang}"] = wording.summary.get(lang, "")
+            doc[f"keywords_{lang}"] = _keywords(provision.keywords, lang)
             doc[f"lead_{lang}"] = lead.get(lang, "")
             doc[f"context_{lang}"] = " ; ".join(filter(None, (
                 instrument.short_title.get(lang), instrument.title.get(lang), _label_words(provision.label),
                 _topic_words(provision.topics, topic_words, lang), provision.argument.get(lang))))
             doc[f"body_{lang}"] = _body(wording, lang)
         yield doc
+
+
+def _keywords(keywords: dict, lang: str) -> str:
+    return " ; ".join(keywords.get(lang, ()))
 
 
 def _label_words(label: str) -> str:
@@ -292,6 +298,7 @@ def case_document(corpus: Corpus, case: Case, topic_words: dict, root: Path, lea
         "authority": "case-binding" if case.binding else "case",
         "display": {"title": case.title, "body": case.body, "number": case.number,
                     "date": case.date, "verification": case.verification.status,
+                    "keywords": dict(case.keywords),
                     "binding": case.binding},
     }
     for lang in LANGS:
@@ -299,6 +306,7 @@ def case_document(corpus: Corpus, case: Case, topic_words: dict, root: Path, lea
             case.summary.get(lang), case.outcome.get(lang), *(h.get(lang, "") for h in case.holdings)]))
         doc[f"title_{lang}"] = case.title.get(lang, "")
         doc[f"summary_{lang}"] = summary
+        doc[f"keywords_{lang}"] = _keywords(case.keywords, lang)
         doc[f"lead_{lang}"] = lead.get(lang, "")
         doc[f"context_{lang}"] = _topic_words(case.topics, topic_words, lang)
         doc[f"body_{lang}"] = summary

@@ -146,6 +146,10 @@ def _texts(data: dict | None) -> dict[str, Text]:
     }
 
 
+def _keywords(data: Mapping) -> dict[str, tuple[str, ...]]:
+    return {lang: tuple(terms) for lang, terms in (data.get("keywords") or {}).items()}
+
+
 def _provision(instrument: dict, data: Mapping, shown: str) -> Provision:
     current = Wording(
         in_force_from=data.get("in_force_from"),
@@ -181,6 +185,7 @@ def _provision(instrument: dict, data: Mapping, shown: str) -> Provision:
         notes=data.get("notes"),
         origin=_origin(shown, data),
         argument=dict(data.get("argument", {})),
+        keywords=_keywords(data),
     )
 
 
@@ -220,6 +225,7 @@ def _case(data: Mapping, shown: str) -> Case:
         number=str(data["number"]), symbol=data.get("symbol"), date=data["date"],
         parties=dict(data.get("parties", {})), outcome=dict(data.get("outcome", {})),
         summary=dict(data["summary"]), holdings=tuple(dict(h) for h in data.get("holdings", ())),
+        keywords=_keywords(data),
         provisions=tuple(data["provisions"]), topics=tuple(data["topics"]),
         binding=data["binding"], adverse=data.get("adverse", False),
         sources=_sources(data["sources"]), verification=_verification(data["verification"]),

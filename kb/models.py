@@ -122,6 +122,7 @@ class Provision:
     notes: str | None
     origin: Origin
     argument: I18n = field(default_factory=dict)  # the project's argument, kept apart from the summary
+    keywords: dict = field(default_factory=dict)  # lang -> tuple of search terms (the index only)
 
     @property
     def id(self) -> str:
@@ -220,6 +221,7 @@ class Case:
     verification: Verification
     notes: str | None
     origin: Origin
+    keywords: dict = field(default_factory=dict)  # lang -> tuple of search terms (the index only)
 
 
 @dataclass(frozen=True)

@@ -62,6 +62,16 @@ def _defs() -> dict:
             "properties": {lang: {"type": "array", "items": _text()} for lang in LANGS},
             "additionalProperties": False,
         },
+        "keywords": {
+            "description": "Search terms per language: the words a lawyer or a client types for the record's "
+                           "subject where its title, text and summary lack them (lay words; the Tajik words of a "
+                           "record with no Tajik summary). Used by the search only: never shown as the law, "
+                           "never printed in memos.",
+            "type": "object",
+            "properties": {lang: {"type": "array", "items": {**_text(), "maxLength": 60}, "uniqueItems": True}
+                           for lang in LANGS},
+            "additionalProperties": False,
+        },
         "source": {
             "description": "Where a statement or a text was read. `url` is the address of the "
                            "publication; `provenance` says which copy was used when it is not the "
@@ -143,6 +153,7 @@ def _defs() -> dict:
                 # Any language will do: an imported Russian or Tajik text brings its own heading.
                 "title": {**_i18n(()), "minProperties": 1},
                 "summary": {"$ref": "#/$defs/i18n"},
+                "keywords": {"$ref": "#/$defs/keywords"},
                 "argument": {**_i18n(), "description": "huquq's own argument applying the provision to its "
                              "clients (not what the instrument says); shown marked as the project's argument."},
                 "text": {"$ref": "#/$defs/texts"},
@@ -235,6 +246,7 @@ def case_schema() -> dict:
             "outcome": {"$ref": "#/$defs/i18n"},
             "summary": {"$ref": "#/$defs/i18n"},
             "holdings": {"type": "array", "items": {"$ref": "#/$defs/i18n"}},
+            "keywords": {"$ref": "#/$defs/keywords"},
             "provisions": {"type": "array", "items": {"$ref": "#/$defs/provision_id"}},
             "topics": {"type": "array", "items": {"$ref": "#/$defs/slug"}},
             "binding": {"type": "boolean",

@@ -63,13 +63,14 @@ def _script(text: str) -> str:
     return "russian" if russian and not tajik else "tajik" if tajik and not russian else "cyrillic"
 
 
-# How much a word counts by where it is found: the provision's own title and text above its summary,
-# the summary above the subjects that lead with it, and the context (the instrument's names, the words of
-# its topics, the project's argument) well below. Tuned on the relevance set (tests/relevance/).
-FIELD_WEIGHTS = {"title": 3.0, "text": 1.5, "summary": 1.5, "lead": 2.5, "context": 0.15}
+# How much a word counts by where it is found: the provision's own title and text, its summary and its
+# search terms (keywords), the words of the subjects that lead with it, and the context (the instrument's
+# names, the words of its topics, the project's argument) well below. Tuned on the relevance set
+# (tests/relevance/).
+FIELD_WEIGHTS = {"title": 3.0, "text": 1.5, "summary": 1.5, "keywords": 1.5, "lead": 2.5, "context": 0.15}
 # When scores are close, binding law before interpretation, interpretation before standards and reports.
-AUTHORITY_PRIOR = {"tajik-law": 1.0, "treaty": 1.0, "case-binding": 0.8, "interpretation": 0.6,
-                   "standard": 0.4, "case": 0.4}
+AUTHORITY_PRIOR = {"tajik-law": 1.0, "treaty": 1.0, "case-binding": 0.8, "interpretation": 0.65,
+                   "standard": 0.55, "case": 0.4}
 # The languages whose fields a query is looked for in, by the letters it is written in.
 SCRIPT_LANGS = {"latin": ("en",), "russian": ("ru",), "tajik": ("tg",), "cyrillic": ("ru", "tg"), "mixed": LANGS}
 OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
@@ -217,7 +218,7 @@ class Searcher:
 
     def _words(self, docnum: int, fieldname: str) -> list[str]:
         """A document's searchable text in the language of ``fieldname`` (title, the instrument's names,
-        body, topic words), analysed as the index does: phrases are looked for there, since the index
+        body, search terms, topic words), analysed as the index does: phrases are looked for there, since the index
         keeps no word positions."""
         lang = fieldname.rsplit("_", 1)[-1]
         fields = self.searcher.stored_fields(docnum)
@@ -225,7 +226,9 @@ class Searcher:
         topics = self.catalog.get("topics", {})
         topic_words = [word for topic in fields["topics"].split(",") if topic
                        for word in topics.get(topic, {}).get(lang, [])]
-        parts = [fields["display"].get("title", {}).get(lang), *names, fields.get(f"body_{lang}"), *topic_words]
+        display = fields["display"]
+        parts = [display.get("title", {}).get(lang), *names, fields.get(f"body_{lang}"),
+                 *display.get("keywords", {}).get(lang, ()), *topic_words]
         words_of, words = self._words_of[lang], []
         for part in filter(None, parts):
             words += words_of(part)

@@ -9,7 +9,9 @@ meets the same word typed with the Tajik letters. It removes, from the end:
 - the plurals -ҳо (иттиҳодияҳо), -гон after -а (бачагон → бача), -ён after a vowel (донишҷӯён), and
   -он where what is left is a word of four letters or more, or one of the few short nouns that take it
   (занон → зан, мардон → мард; but ҷавон "young" stays, so that it does not meet ҷав "barley");
-- the same endings after a hyphen (ВНМО-и, ВНМО-ро).
+- the same endings after a hyphen (ВНМО-и, ВНМО-ро);
+- the adverb -ан of Arabic words where a stem of five letters or more is left (маҷбуран "by force" meets
+  маҷбурӣ "forced", қонунан meets қонун; гардан "neck" does not meet гард "dust").
 
 Possessive and verb endings are left alone: in legal text they are rare in the words people search,
 and stripping them joins words that differ (давлат "state" would lose -ат). ``tests/test_tajik.py``
@@ -22,6 +24,7 @@ from __future__ import annotations
 import re
 
 MIN_STEM = 3
+MIN_ADVERB_STEM = 5  # маҷбур-ан, қонун-ан; not бад-ан "body", гард-ан "neck", душм-ан "enemy"
 # Short nouns (3 letters, folded) whose plural is -он: "women", "men" (мард is 4 and needs no entry).
 SHORT_PLURAL_ON = frozenset({"зан", "пир", "чон"})
 VOWELS = "аеиоуэюя"
@@ -41,6 +44,8 @@ def stem(word: str) -> str:
         cut = _plural(word, plural)
         if cut != word:
             return _strip_izofa(cut)
+    if word.endswith("ан") and len(word) - 2 >= MIN_ADVERB_STEM:
+        return word[:-2]
     return word
 
 

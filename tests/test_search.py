@@ -43,6 +43,21 @@ def test_citations_go_straight_to_the_provision(fixture_index, query, expected, 
     assert first.citation.endswith(pinpoint)
 
 
+@pytest.mark.parametrize("query, lang", [
+    ("registry office certificate", "en"),
+    ("справка для загса", "ru"),
+    ("маълумотнома барои ЗАГС", "tg"),
+    ("маълумотнома", "tg"),
+])
+def test_search_terms_find_the_provision_and_never_show(fixture_index, query, lang):
+    # The words are only in tj-family-code/15's keywords: the search finds it by them, and neither the
+    # snippet nor the title shows them (search terms are not the law).
+    hits = search(fixture_index, query, lang=lang)
+    assert ids(hits)[:1] == ["tj-family-code/15"]
+    shown = (hits[0].snippet + hits[0].title).lower()
+    assert not any(word in shown for word in ("registry", "загс", "маълумотнома"))
+
+
 def test_date_filter_shows_the_wording_then_in_force(fixture_index):
     before = search(fixture_index, "marriage examination", in_force_on=dt.date(2014, 6, 10))
     after = search(fixture_index, "marriage examination", in_force_on=dt.date(2017, 1, 1))

@@ -35,6 +35,9 @@ MEET = [
     ["донишҷӯ", "донишҷӯён"],
     ["Ҷумҳурӣ", "Ҷумҳурии"],
     ["ҳимоятгар", "ҳимоятгарон", "ҳимоятгарони"],
+    ["маҷбуран", "маҷбурӣ", "маҷбур"],       # the Arabic adverb -ан
+    ["ихтиёран", "ихтиёрӣ", "ихтиёр"],
+    ["қонунан", "қонун", "қонунӣ"],
 ]
 
 # Different words that a careless stemmer would join.
@@ -55,6 +58,9 @@ APART = [
     ("суд", "судя"),             # court, judge
     ("давлат", "давл"),          # the possessive -ат is not stripped
     ("иҷро", "иҷ"),              # execution: -ро of a short word is not the object marker
+    ("гардан", "гард"),          # neck, dust: -ан is an adverb only after a long stem
+    ("бадан", "бад"),            # body, bad
+    ("душман", "душм"),
 ]
 
 

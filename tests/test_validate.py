@@ -32,6 +32,7 @@ BROKEN = [
     (ICCPR, "aliases: [ICCPR, МПГПП]", "aliases: &a [ICCPR]\nnames: *a", 8, "anchors and aliases"),
     (ICCPR, "id: iccpr", "id: Iccpr/../x", 2, "lowercase slug"),
     ("instruments/tj/tj-family-code.yaml", 'in_force_to: "2016-07-01"', 'in_force_to: "2017-01-01"', 14, "versions overlap"),
+    ("instruments/tj/tj-family-code.yaml", "      en: [certificate for the registry office]", "      en: certificate", 27, "keywords/en: expected array"),
     (ICCPR, "verification: {status: unverified, note: {en: Fixture; check the summary., ru: Проверить изложение.}}", "verification: {status: unverified}", 37, "needs a note"),
 ]
 

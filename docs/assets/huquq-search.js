@@ -30,7 +30,7 @@
   function fold(word) { return word.toLowerCase().replace(/[ҳҷқғӣӯё]/g, function (c) { return FOLD[c]; }); }
 
   // The Tajik endings of kb/tajik.py, the same rules on the same folded words (a browser test checks both
-  // give the same stems): -ро, the izofa -и, the plurals -ҳо, -гон, -ён, -он.
+  // give the same stems): -ро, the izofa -и, the plurals -ҳо, -гон, -ён, -он, the adverb -ан.
   var SHORT_PLURAL_ON = { "зан": 1, "пир": 1, "чон": 1 };
   function tajikStem(word) {
     var hyphen = /^(.+?)-(и|ро|хо|хои|хоро)$/.exec(word);
@@ -43,6 +43,7 @@
       var cut = plural(word, endings[i]);
       if (cut !== word) return izofa(cut);
     }
+    if (/ан$/.test(word) && word.length - 2 >= 5) return word.slice(0, -2);
     return word;
   }
   function izofa(word) {
@@ -73,7 +74,11 @@
   var STOP = {};
   ("a an and are as at be by for from has have in is it its of on or that the to was were with " +
    "а в во да для до за и из или к как ко на не но о об от по с со у что " +
-   "аз ба барои бо ва дар е ин ки он то").split(" ").forEach(function (w) { STOP[w] = true; });
+   "аз ба барои бо ва дар е ин ки он то " +
+   // Tajik light verbs (эътироф кардан "to confess"), as kb/textnorm.py's TAJIK_STOP, folded.
+   "кардан кардани карда кард карданд накард накарданд мекунад мекунанд кунад накунад шудан шудани шуда " +
+   "шуд шуданд нашуд нашуданд мешавад мешаванд намудан намуда намуд гардидан гардида гардид мегардад " +
+   "будан буда буд аст нест мебошад мебошанд бораи руи").split(" ").forEach(function (w) { STOP[w] = true; });
   function queryWords(text) {
     var words = text.toLowerCase().split(/\s+/).filter(Boolean);
     var kept = words.filter(function (w) { return !STOP[fold(w)]; });

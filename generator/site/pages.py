@@ -190,7 +190,7 @@ class SiteRenderer:
         return self._render(
             "provision.md.j2", depth=2, titles=titles, key=provision.id,
             description=pick(provision.summary, "ru"),
-            search_extra=_folded(tajik),
+            search_extra=" ".join([_folded(tajik), _keywords(provision.keywords)]),
             weights=search_weights(AUTHORITY_PRIOR.get(instrument.authority, 1.0)),
             lead=self._lead(provision.id),
             # The instrument's name is left out: in every page it would make each search fetch more of
@@ -251,6 +251,7 @@ class SiteRenderer:
             panel["html"] = Markup(panel["html"] + extra)
         return self._render("case.md.j2", depth=2, titles=dict(case.title), key=f"cases/{case.id}",
                             description=pick(case.summary, "ru"), case=case, panels=panels,
+                            search_extra=_keywords(case.keywords),
                             weights=search_weights(AUTHORITY_PRIOR["case-binding" if case.binding else "case"]),
                             lead=self._lead(case.id), context=" ".join(self._topic_words(case.topics)),
                             citations=in_langs(lambda lang: cite_case(case, lang)),
@@ -445,8 +446,8 @@ def navigation(corpus: Corpus, catalogue: Catalogue, handwritten: list, changes:
 def search_weights(prior: float) -> dict[str, str]:
     """Pagefind weights (data-pagefind-weight) of a page's parts, as the command line weighs its fields
     (kb.search.FIELD_WEIGHTS: title, own text and summary, the subjects it leads, topic words and the
-    instrument's name well below), times the authority's prior (binding law 1, interpretation 0.6,
-    standards 0.4), which Pagefind has no other way to apply."""
+    instrument's name well below), times the authority's prior (binding law 1, interpretation 0.65,
+    standards 0.55), which Pagefind has no other way to apply."""
     # The text of binding law at Pagefind's default weight (1): a weight other than 1 is stored with each
     # word, and the text is most of the index.
     base = {"title": 2.0, "text": 1.0, "lead": 2.5, "context": 0.15}
@@ -461,6 +462,13 @@ def _escape(text: str) -> str:
     from markupsafe import escape
 
     return str(escape(text))
+
+
+def _keywords(keywords: dict) -> str:
+    """A record's search terms in every language, Tajik ones also folded: hidden on the page, like the
+    command line's keywords field, and never shown in an excerpt."""
+    terms = [term for lang in sorted(keywords) for term in keywords[lang]]
+    return " ".join([*terms, _folded(list(keywords.get("tg", ())))])
 
 
 def _folded(tajik_texts: list) -> str:
