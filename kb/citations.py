@@ -73,13 +73,41 @@ def _label(instrument: str, match: re.Match, provisions: set[str]) -> tuple[str,
 
 @dataclass(frozen=True)
 class Prepared:
-    """What every query needs from the catalog: the provision ids, and the names holding a number."""
+    """What every query needs from the catalog: the provision ids, the names holding a number, and the
+    other names as words."""
     provisions: frozenset[str]
     whole_names: list[tuple[str, str]]
+    word_names: list[tuple[tuple[str, ...], str]] = ()
 
 
 def prepare(catalog: dict) -> Prepared:
-    return Prepared(frozenset(catalog.get("provisions", ())), _whole_names(catalog.get("instruments", {})))
+    names = catalog.get("instruments", {})
+    return Prepared(frozenset(catalog.get("provisions", ())), _whole_names(names), _word_names(names))
+
+
+def named_instrument(query: str, prepared: Prepared) -> str | None:
+    """The instrument a query names among its words ("Criminal Code torture", "свобода собраний
+    Конституция", "Кодекси ҷиноятӣ шиканҷа"), by its longest name found; None if it names none.
+    Words of a name meet in another grammatical case (Конституции ~ Конституция), short ones (УК, CAT)
+    only as typed."""
+    words = re.findall(r"[^\W_]+", fold_tajik(query).lower())
+    for tokens, instrument in prepared.word_names:
+        for start in range(len(words) - len(tokens) + 1):
+            typed = words[start:start + len(tokens)]
+            if all(_same_word(w, t) if len(t) > 3 else w == t for w, t in zip(typed, tokens)):
+                return instrument
+    return None
+
+
+def _word_names(names: dict[str, list[str]]) -> list[tuple[tuple[str, ...], str]]:
+    """(folded words of a name, instrument) for the names without a digit (not the id), longest first."""
+    found = set()
+    for instrument, instrument_names in names.items():
+        for name in instrument_names:
+            tokens = tuple(re.findall(r"[^\W_]+", fold_tajik(name).lower()))
+            if tokens and name != instrument and not re.search(r"\d", name):
+                found.add((tokens, instrument))
+    return sorted(found, key=lambda item: (-len(item[0]), " ".join(item[0]), item[1]))
 
 
 def _whole_names(names: dict[str, list[str]]) -> list[tuple[str, str]]:

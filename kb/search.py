@@ -18,7 +18,7 @@ from whoosh.qparser import AndGroup, MultifieldParser, OrGroup
 
 from . import ids
 from .cite import pick
-from .citations import find_citation, prepare
+from .citations import find_citation, named_instrument, prepare
 from .index import CATALOG, OPEN_END
 from .models import LANGS
 from .ranking import Ranker, Unsupported
@@ -74,6 +74,9 @@ AUTHORITY_PRIOR = {"tajik-law": 1.0, "treaty": 1.0, "case-binding": 0.8, "interp
 # The languages whose fields a query is looked for in, by the letters it is written in.
 SCRIPT_LANGS = {"latin": ("en",), "russian": ("ru",), "tajik": ("tg",), "cyrillic": ("ru", "tg"), "mixed": LANGS}
 OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
+# A query that names an instrument ("Criminal Code torture", "свобода собраний Конституция") puts that
+# instrument's provisions ahead of others that match as well: their scores count this many times.
+NAMED_INSTRUMENT = 2.0
 
 
 def _parse(parser, text: str) -> Q.Query:
@@ -122,7 +125,7 @@ class Searcher:
         self.ranker = Ranker(self.searcher, self._words)
         self._words_of = {lang: WordsOf(make()) for lang, make in ANALYZERS.items()}
         self._filter_docs: dict[tuple, set[int]] = {}
-        self._weights: dict[int, float] = {}
+        self._weights: dict[int, tuple[float, str]] = {}
 
     def close(self) -> None:
         self.searcher.close()
@@ -145,6 +148,7 @@ class Searcher:
         searcher = self.searcher
         stems = query_stems(text)
         cited = find_citation(text, self.catalog, self._citations) if kind != "case" else None
+        named = None if cited else named_instrument(text, self._citations)
         if cited:
             pid, pinpoint = cited
             for result in searcher.search(Q.Term("id", pid), filter=filters, limit=1):
@@ -152,7 +156,8 @@ class Searcher:
         for parser in self.parsers[_script(text)]:
             if len(hits) >= limit:
                 break
-            for docnum, score in self._prior(self._ranked(_parse(parser, text), filters, 2 * (limit + len(hits)) + 10)):
+            ranked = self._ranked(_parse(parser, text), filters, 2 * (limit + len(hits)) + 10)
+            for docnum, score in self._prior(ranked, named):
                 fields = searcher.stored_fields(docnum)
                 if not any(h.id == fields["id"] for h in hits):
                     hits.append(self._hit(fields, score, lang, site_url, stems))
@@ -160,16 +165,21 @@ class Searcher:
                     break
         return hits
 
-    def _prior(self, ranked) -> list[tuple[int, float]]:
-        """BM25F scores weighed by the authority of the record, best first."""
-        weighed = [(doc, score * self._authority_weight(doc)) for doc, score in ranked]
+    def _prior(self, ranked, named: str | None = None) -> list[tuple[int, float]]:
+        """BM25F scores weighed by the authority of the record (and by NAMED_INSTRUMENT for the
+        instrument the query names), best first."""
+        weighed = []
+        for doc, score in ranked:
+            weight, instrument = self._weight(doc)
+            weighed.append((doc, score * weight * (NAMED_INSTRUMENT if instrument == named else 1.0)))
         return sorted(weighed, key=lambda item: (-item[1], item[0]))
 
-    def _authority_weight(self, doc: int) -> float:
-        # Kept per document: reading a document's stored fields unpickles all its texts, and the same
-        # documents come back query after query.
+    def _weight(self, doc: int) -> tuple[float, str]:
+        """A document's authority weight and instrument. Kept per document: reading its stored fields
+        unpickles all its texts, and the same documents come back query after query."""
         if doc not in self._weights:
-            self._weights[doc] = AUTHORITY_PRIOR.get(self.searcher.stored_fields(doc).get("authority"), 1.0)
+            fields = self.searcher.stored_fields(doc)
+            self._weights[doc] = (AUTHORITY_PRIOR.get(fields.get("authority"), 1.0), fields["instrument"])
         return self._weights[doc]
 
     # A provision is proposed for a matter's facts only when its own words (title, text, summary) share

@@ -177,3 +177,31 @@ def test_show_gives_the_text_in_the_language_it_has_and_an_unknown_date_in_words
 def test_an_unknown_filter_is_a_usage_error_naming_the_nearest(run, fixture_copy, tmp_path, option, value, nearest):
     result = run("search", "--sources", fixture_copy, "--index", tmp_path / "index", "detention", option, value)
     assert result.exit_code == 2 and f"unknown {option[2:]} '{value}'" in result.output and nearest in result.output
+
+
+@pytest.mark.parametrize("query, instrument", [
+    ("Tajik Criminal Code torture", "tj-criminal-code"),
+    ("torture criminal code", "tj-criminal-code"),
+    ("УК пытки", "tj-criminal-code"),
+    ("свобода собраний Конституция", "tj-constitution"),
+    ("право на защиту по Конституции", "tj-constitution"),   # another case of the name
+    ("Кодекси ҷиноятӣ шиканҷа", "tj-criminal-code"),
+    ("кодекси чинояти шиканча", "tj-criminal-code"),           # typed without the Tajik letters
+    ("Body of Principles lawyer", "body-of-principles-detention"),
+    ("torture", None),
+    ("right to a lawyer", None),
+    ("criminal liability for HIV", None),                      # "criminal" alone names no instrument
+])
+def test_a_query_naming_an_instrument_is_recognised(index_dir, query, instrument):
+    from kb.citations import named_instrument, prepare
+
+    catalog = json.loads((index_dir / "huquq-catalog.json").read_text(encoding="utf-8"))
+    assert named_instrument(query, prepare(catalog)) == instrument
+
+
+def test_the_instrument_a_query_names_comes_first(index_dir):
+    # Without the name, the Convention's articles on torture come first; naming the Code puts its
+    # article on torture first.
+    assert ids(search(index_dir, "torture"))[0].startswith("cat/")
+    assert ids(search(index_dir, "Tajik Criminal Code torture"))[0] == "tj-criminal-code/143-1"
+    assert ids(search(index_dir, "Кодекси ҷиноятӣ шиканҷа", lang="tg"))[0] == "tj-criminal-code/143-1"

@@ -127,6 +127,11 @@ def test_pages_carry_the_site_search_filters_and_folded_tajik(site):
     folded = re.search(r'<div class="huquq-folded" hidden>huquqextra <span data-pagefind-weight="[0-9.]+">([^<]*)</span>',
                        tajik).group(1)
     assert "кадр" in folded and not re.search("[ҳҷқғӣӯ]", folded)
+    # A provision's search terms are in the hidden part only, Tajik ones folded.
+    hidden = provision[provision.index('<div class="huquq-folded" hidden>'):]
+    visible = provision[:provision.index('<div class="huquq-folded" hidden>')]
+    assert "mass round-ups" in hidden and "массовые задержания" in hidden and "боздоштхои оммави" in hidden
+    assert "mass round-ups" not in visible and "массовые задержания" not in visible
     # Weighed as the command line weighs its fields: the title and the subjects the provision leads above
     # its text, topic words and the instrument's name below; the interface's own words not indexed.
     assert '<h1 data-pagefind-weight="2.00">' in provision
@@ -136,7 +141,7 @@ def test_pages_carry_the_site_search_filters_and_folded_tajik(site):
     assert '<p class="huquq-breadcrumb" data-pagefind-ignore>' in provision
     assert '<div class="tabbed-labels" data-pagefind-ignore>' in provision
     standard = page(site, "body-of-principles-detention/11")
-    assert '<h1 data-pagefind-weight="0.80">' in standard  # a standard: 0.4 of binding law
+    assert '<h1 data-pagefind-weight="1.10">' in standard  # a standard: 0.55 of binding law
     # Results are titled in the reader's language.
     assert '<span data-pagefind-meta="title_ru">МПГПП, ст. 9: ' in provision
     case = page(site, "cases/toonen-v-australia")

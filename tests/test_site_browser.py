@@ -27,7 +27,7 @@ from generator.matter import matter_from_text
 from generator.memo import plan_memo
 from generator.server import Documents, SiteServer
 from generator.site.archive import make_archive
-from kb.citations import find_citation
+from kb.citations import find_citation, named_instrument, prepare
 from kb.tajik import stem as tajik_stem
 from kb.textnorm import fold_tajik
 from tests.conftest import ROOT, SOURCES
@@ -229,6 +229,13 @@ def test_the_page_and_the_command_line_stem_fold_and_read_citations_alike(browse
         candidates = browser.execute_script("return window.huquqSearchInternals.candidates(arguments[0])", query)
         in_page = next(((c[0] + "/" + c[1], c[2]) for c in candidates if c[0] + "/" + c[1] in provisions), None)
         assert in_page == find_citation(query, catalog), query
+    named = ["Tajik Criminal Code torture", "УК пытки", "свобода собраний Конституции", "кодекси чинояти шиканча",
+             "Law on the Militia force", "Women's Convention", "Body of Principles lawyer", "torture", "ВИЧ/СПИД закон",
+             "Закон о милиции", "Кодекси ҳуқуқвайронкунии маъмурӣ", "criminal liability for HIV"]
+    prepared = prepare(catalog)
+    js = browser.execute_script("return arguments[0].map(q => window.huquqSearchInternals.namedInstrument(q))", named)
+    assert js == [named_instrument(q, prepared) for q in named]
+    assert js[0] == "tj-criminal-code" and js[7] is None
 
 
 def test_no_request_leaves_the_site(browser, server):

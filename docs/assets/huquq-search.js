@@ -145,6 +145,34 @@
     }
     return found;
   }
+  // The instrument a query names among its words ("Criminal Code torture", "свобода собраний Конституция"),
+  // by its longest name, as kb.citations.named_instrument: its pages then count twice, as on the command line.
+  var wordNames = null;
+  var NAME_WORDS = /[\p{L}\p{M}\p{N}]+/gu;  // Python's [^\W_]+
+  function namedInstrument(query) {
+    if (!wordNames) {
+      wordNames = [];
+      Object.keys(labels.instruments).forEach(function (id) {
+        labels.instruments[id].forEach(function (name) {
+          var tokens = fold(name).match(NAME_WORDS) || [];
+          if (tokens.length && name !== id && !/\d/.test(name)) wordNames.push([tokens, id]);
+        });
+      });
+      wordNames.sort(function (a, b) {  // longest first, then as Python sorts them
+        var x = a[0].join(" ") + "\u0000" + a[1], y = b[0].join(" ") + "\u0000" + b[1];
+        return b[0].length - a[0].length || (x < y ? -1 : x > y ? 1 : 0);
+      });
+    }
+    var words = fold(query).match(NAME_WORDS) || [];
+    for (var n = 0; n < wordNames.length; n++) {
+      var tokens = wordNames[n][0];
+      for (var start = 0; start + tokens.length <= words.length; start++) {
+        var all = tokens.every(function (t, i) { var w = words[start + i]; return t.length > 3 ? sameWord(w, t) : w === t; });
+        if (all) return wordNames[n][1];
+      }
+    }
+    return null;
+  }
   // The first candidate whose page exists: the provision cited.
   function resolveCitation(query) {
     var list = candidates(query);
@@ -160,7 +188,8 @@
     }
     return offline ? Promise.resolve(null) : next(0);
   }
-  window.huquqSearchInternals = { tajikStem: tajikStem, fold: fold, candidates: candidates, stem: stem };
+  window.huquqSearchInternals = { tajikStem: tajikStem, fold: fold, candidates: candidates, stem: stem,
+                                  namedInstrument: namedInstrument };
 
   // --- Pagefind ------------------------------------------------------------------------------------
   function load() {
@@ -295,8 +324,10 @@
   // Pagefind gives only the pages with every word; as on the command line, pages with some of the words
   // follow those with all of them (most words first, then by score). The words' index chunks are already
   // loaded by the first search, so this fetches nothing more.
-  function searchAll(pf, query) {
+  function searchAll(pf, query, named) {
     return pf.search(query || null, { filters: selected }).then(function (search) {
+      return named ? preferInstrument(pf, query, named, search) : search;
+    }).then(function (search) {
       var words = (query || "").split(" ").filter(Boolean);
       if (words.length < 2 || search.results.length >= 10) return search;
       return Promise.all(words.map(function (word) { return pf.search(word, { filters: selected }); })).then(function (each) {
@@ -317,6 +348,21 @@
     });
   }
 
+  // The named instrument's pages among the results count twice (kb.search.NAMED_INSTRUMENT): the same
+  // search narrowed to the instrument says which they are, from the index chunks already loaded.
+  function preferInstrument(pf, query, named, search) {
+    var narrowed = {};
+    Object.keys(selected).forEach(function (k) { narrowed[k] = selected[k]; });
+    narrowed.instrument = [named];
+    return pf.search(query || null, { filters: narrowed }).then(function (own) {
+      var mine = {};
+      own.results.forEach(function (r) { mine[r.id] = true; });
+      var results = search.results.slice();
+      results.sort(function (a, b) { return b.score * (mine[b.id] ? 2 : 1) - a.score * (mine[a.id] ? 2 : 1); });
+      return { results: results, filters: search.filters };
+    });
+  }
+
   function run(navigate) {
     var text = input.value.trim();
     var query = queryWords(text);
@@ -330,7 +376,8 @@
     cited.then(function (citation) {
       if (ticket !== latest) return null;
       if (citation && navigate) { location.href = citation.url; return null; }
-      return load().then(function (pf) { return searchAll(pf, query); }).then(function (search) {
+      var named = citation || !text ? null : namedInstrument(text);
+      return load().then(function (pf) { return searchAll(pf, query, named); }).then(function (search) {
         if (ticket !== latest) return null;
         found = search.results;
         counts = search.filters;

@@ -465,9 +465,9 @@ def _escape(text: str) -> str:
 
 
 def _keywords(keywords: dict) -> str:
-    """A record's search terms in every language, Tajik ones also folded: hidden on the page, like the
-    command line's keywords field, and never shown in an excerpt."""
-    terms = [term for lang in sorted(keywords) for term in keywords[lang]]
+    """A record's search terms, hidden on the page (the command line's keywords field), never shown in an
+    excerpt. Tajik ones folded only: the search box folds what is typed."""
+    terms = [term for lang in ("en", "ru") for term in keywords.get(lang, ())]
     return " ".join([*terms, _folded(list(keywords.get("tg", ())))])
 
 
