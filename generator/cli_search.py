@@ -72,9 +72,10 @@ def search(query, sources, index_dir, lang, jurisdiction, instrument, topic, kin
 
     QUERY may be words ("arbitrary detention", "задержание", "шиканча"), a phrase in
     quotes, or a citation ("ICCPR 9", "art. 125 CC", "статья 19 Конституции").
-    Results with every word come first, then those with any. NOT leaves out what
-    has a word ("torture NOT children"), OR asks for either, and detent* finds any
-    ending.
+    Results with every word come first, then those with any; a query naming an
+    instrument ("Criminal Code torture", "свобода собраний Конституция") has that
+    instrument's provisions first. NOT leaves out what has a word ("torture NOT
+    children"), OR asks for either, and detent* finds any ending.
     """
     from kb.index import stale_files
     from kb.search import search as run_search

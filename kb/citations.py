@@ -85,18 +85,28 @@ def prepare(catalog: dict) -> Prepared:
     return Prepared(frozenset(catalog.get("provisions", ())), _whole_names(names), _word_names(names))
 
 
-def named_instrument(query: str, prepared: Prepared) -> str | None:
-    """The instrument a query names among its words ("Criminal Code torture", "свобода собраний
-    Конституция", "Кодекси ҷиноятӣ шиканҷа"), by its longest name found; None if it names none.
-    Words of a name meet in another grammatical case (Конституции ~ Конституция), short ones (УК, CAT)
-    only as typed."""
-    words = re.findall(r"[^\W_]+", fold_tajik(query).lower())
+def named_instrument(query: str, prepared: Prepared) -> tuple[str, str] | None:
+    """(instrument, the query's other words) when a query names an instrument among its words ("Criminal
+    Code torture", "свобода собраний Конституция", "Кодекси ҷиноятӣ шиканҷа"), by its longest name found;
+    None if it names none. Words of a name meet in another grammatical case (Конституции ~ Конституция),
+    short ones (УК, CAT) only as typed. The other words leave out those that only qualify the name
+    ("Tajik" in "Tajik Criminal Code": the start of a word of one of its names)."""
+    # Folding keeps each letter in its place: the words' places in the query as typed.
+    spans = list(re.finditer(r"[^\W_]+", fold_tajik(query).lower()))
+    words = [m.group() for m in spans]
     for tokens, instrument in prepared.word_names:
         for start in range(len(words) - len(tokens) + 1):
             typed = words[start:start + len(tokens)]
             if all(_same_word(w, t) if len(t) > 3 else w == t for w, t in zip(typed, tokens)):
-                return instrument
+                own = {t for name, i in prepared.word_names if i == instrument for t in name}
+                rest = [query[m.start():m.end()] for at, m in enumerate(spans)
+                        if not start <= at < start + len(tokens) and not _qualifies(m.group(), own)]
+                return instrument, " ".join(rest)
     return None
+
+
+def _qualifies(word: str, name_words: set[str]) -> bool:
+    return any(word == t or (len(word) >= 4 and t.startswith(word)) or _same_word(word, t) for t in name_words)
 
 
 def _word_names(names: dict[str, list[str]]) -> list[tuple[tuple[str, ...], str]]:

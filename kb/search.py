@@ -74,9 +74,6 @@ AUTHORITY_PRIOR = {"tajik-law": 1.0, "treaty": 1.0, "case-binding": 0.8, "interp
 # The languages whose fields a query is looked for in, by the letters it is written in.
 SCRIPT_LANGS = {"latin": ("en",), "russian": ("ru",), "tajik": ("tg",), "cyrillic": ("ru", "tg"), "mixed": LANGS}
 OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
-# A query that names an instrument ("Criminal Code torture", "свобода собраний Конституция") puts that
-# instrument's provisions ahead of others that match as well: their scores count this many times.
-NAMED_INSTRUMENT = 2.0
 
 
 def _parse(parser, text: str) -> Q.Query:
@@ -125,7 +122,7 @@ class Searcher:
         self.ranker = Ranker(self.searcher, self._words)
         self._words_of = {lang: WordsOf(make()) for lang, make in ANALYZERS.items()}
         self._filter_docs: dict[tuple, set[int]] = {}
-        self._weights: dict[int, tuple[float, str]] = {}
+        self._weights: dict[int, float] = {}
 
     def close(self) -> None:
         self.searcher.close()
@@ -153,11 +150,18 @@ class Searcher:
             pid, pinpoint = cited
             for result in searcher.search(Q.Term("id", pid), filter=filters, limit=1):
                 hits.append(self._hit(result.fields(), 1000.0, lang, site_url, stems, pinpoint, exact=True))
-        for parser in self.parsers[_script(text)]:
+        # A query that names an instrument ("Criminal Code torture", "свобода собраний Конституция") has
+        # that instrument's provisions with all its other words first: its name is rarely in their text.
+        searches = [(parser, text, filters) for parser in self.parsers[_script(text)]]
+        if named and named[1]:
+            own = filters & self._filter_set(jurisdiction, named[0], topic, kind, in_force_on)
+            if own:
+                searches.insert(0, (self.parsers[_script(named[1])][0], named[1], own))
+        for parser, words, allowed in searches:
             if len(hits) >= limit:
                 break
-            ranked = self._ranked(_parse(parser, text), filters, 2 * (limit + len(hits)) + 10)
-            for docnum, score in self._prior(ranked, named):
+            ranked = self._ranked(_parse(parser, words), allowed, 2 * (limit + len(hits)) + 10)
+            for docnum, score in self._prior(ranked):
                 fields = searcher.stored_fields(docnum)
                 if not any(h.id == fields["id"] for h in hits):
                     hits.append(self._hit(fields, score, lang, site_url, stems))
@@ -165,21 +169,16 @@ class Searcher:
                     break
         return hits
 
-    def _prior(self, ranked, named: str | None = None) -> list[tuple[int, float]]:
-        """BM25F scores weighed by the authority of the record (and by NAMED_INSTRUMENT for the
-        instrument the query names), best first."""
-        weighed = []
-        for doc, score in ranked:
-            weight, instrument = self._weight(doc)
-            weighed.append((doc, score * weight * (NAMED_INSTRUMENT if instrument == named else 1.0)))
+    def _prior(self, ranked) -> list[tuple[int, float]]:
+        """BM25F scores weighed by the authority of the record, best first."""
+        weighed = [(doc, score * self._authority_weight(doc)) for doc, score in ranked]
         return sorted(weighed, key=lambda item: (-item[1], item[0]))
 
-    def _weight(self, doc: int) -> tuple[float, str]:
-        """A document's authority weight and instrument. Kept per document: reading its stored fields
-        unpickles all its texts, and the same documents come back query after query."""
+    def _authority_weight(self, doc: int) -> float:
+        # Kept per document: reading a document's stored fields unpickles all its texts, and the same
+        # documents come back query after query.
         if doc not in self._weights:
-            fields = self.searcher.stored_fields(doc)
-            self._weights[doc] = (AUTHORITY_PRIOR.get(fields.get("authority"), 1.0), fields["instrument"])
+            self._weights[doc] = AUTHORITY_PRIOR.get(self.searcher.stored_fields(doc).get("authority"), 1.0)
         return self._weights[doc]
 
     # A provision is proposed for a matter's facts only when its own words (title, text, summary) share

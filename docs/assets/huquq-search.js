@@ -149,7 +149,9 @@
   // by its longest name, as kb.citations.named_instrument: its pages then count twice, as on the command line.
   var wordNames = null;
   var NAME_WORDS = /[\p{L}\p{M}\p{N}]+/gu;  // Python's [^\W_]+
-  function namedInstrument(query) {
+  function namedInstrument(query) { var found = nameIn(query); return found ? [found.id, found.rest] : null; }
+  // The instrument named, and the query's other words: {id, rest}, or null (kb.citations.named_instrument).
+  function nameIn(query) {
     if (!wordNames) {
       wordNames = [];
       Object.keys(labels.instruments).forEach(function (id) {
@@ -163,12 +165,23 @@
         return b[0].length - a[0].length || (x < y ? -1 : x > y ? 1 : 0);
       });
     }
-    var words = fold(query).match(NAME_WORDS) || [];
+    // Folding keeps each letter in its place: the words' places in the query as typed, to cut the name out.
+    var spans = Array.from(fold(query).matchAll(NAME_WORDS)), words = spans.map(function (m) { return m[0]; });
     for (var n = 0; n < wordNames.length; n++) {
       var tokens = wordNames[n][0];
       for (var start = 0; start + tokens.length <= words.length; start++) {
         var all = tokens.every(function (t, i) { var w = words[start + i]; return t.length > 3 ? sameWord(w, t) : w === t; });
-        if (all) return wordNames[n][1];
+        if (all) {
+          // The other words, without those that only qualify the name ("Tajik" in "Tajik Criminal Code").
+          var id = wordNames[n][1], own = [];
+          wordNames.forEach(function (entry) { if (entry[1] === id) own = own.concat(entry[0]); });
+          var rest = spans.filter(function (m, at) {
+            if (at >= start && at < start + tokens.length) return false;
+            var w = m[0];
+            return !own.some(function (t) { return w === t || (w.length >= 4 && t.indexOf(w) === 0) || sameWord(w, t); });
+          }).map(function (m) { return query.slice(m.index, m.index + m[0].length); });
+          return { id: id, rest: rest.join(" ") };
+        }
       }
     }
     return null;
@@ -326,7 +339,7 @@
   // loaded by the first search, so this fetches nothing more.
   function searchAll(pf, query, named) {
     return pf.search(query || null, { filters: selected }).then(function (search) {
-      return named ? preferInstrument(pf, query, named, search) : search;
+      return named && named.rest ? preferInstrument(pf, named, search) : search;
     }).then(function (search) {
       var words = (query || "").split(" ").filter(Boolean);
       if (words.length < 2 || search.results.length >= 10) return search;
@@ -348,17 +361,17 @@
     });
   }
 
-  // The named instrument's pages among the results count twice (kb.search.NAMED_INSTRUMENT): the same
-  // search narrowed to the instrument says which they are, from the index chunks already loaded.
-  function preferInstrument(pf, query, named, search) {
+  // A query that names an instrument has that instrument's pages with all its other words first, as on
+  // the command line: its name is rarely on them (they cite it by its abbreviation), so they are found by
+  // the other words within the instrument's filter.
+  function preferInstrument(pf, named, search) {
     var narrowed = {};
     Object.keys(selected).forEach(function (k) { narrowed[k] = selected[k]; });
-    narrowed.instrument = [named];
-    return pf.search(query || null, { filters: narrowed }).then(function (own) {
-      var mine = {};
-      own.results.forEach(function (r) { mine[r.id] = true; });
-      var results = search.results.slice();
-      results.sort(function (a, b) { return b.score * (mine[b.id] ? 2 : 1) - a.score * (mine[a.id] ? 2 : 1); });
+    narrowed.instrument = [named.id];
+    return pf.search(queryWords(named.rest), { filters: narrowed }).then(function (own) {
+      var seen = {};
+      own.results.forEach(function (r) { seen[r.id] = true; });
+      var results = own.results.concat(search.results.filter(function (r) { return !seen[r.id]; }));
       return { results: results, filters: search.filters };
     });
   }
@@ -376,7 +389,7 @@
     cited.then(function (citation) {
       if (ticket !== latest) return null;
       if (citation && navigate) { location.href = citation.url; return null; }
-      var named = citation || !text ? null : namedInstrument(text);
+      var named = citation || !text ? null : nameIn(text);
       return load().then(function (pf) { return searchAll(pf, query, named); }).then(function (search) {
         if (ticket !== latest) return null;
         found = search.results;
