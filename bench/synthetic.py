@@ -1,10 +1,10 @@
 """Synthetic corpora shaped like the real one, for the scale benchmarks (never for legal_sources/).
 
 Instruments of 50-200 provisions, half Tajik-style (``tj-synth-0001``), half international
-(``synth-0002``); each provision with English and Russian titles and summaries and a text of
-50-800 words in English, Russian or both, drawn from real legal vocabulary so that the stemmers have
-real work: the words and their frequencies are those of the real corpus's English and Russian
-summaries and texts. Deterministic for a given seed. The real topics.yaml is copied (without its
+(``synth-0002``); each provision with English and Russian titles and summaries, six search terms per
+language drawn from the real ones, and a text of 50-800 words in English, Russian or both, drawn
+from real legal vocabulary so that the stemmers have real work: the words and their frequencies are
+those of the real corpus's English and Russian summaries and texts. Deterministic for a given seed. The real topics.yaml is copied (without its
 example queries) so that topic ids validate.
 
     python bench/synthetic.py 10000 build/bench/sources-10000 [--clustered]
@@ -47,6 +47,19 @@ def _real_words() -> dict[str, tuple[list[str], list[int]]]:
 
 
 VOCABULARY = _real_words()
+
+
+def _real_keywords() -> dict[str, list[str]]:
+    """The real provisions' search terms per language: synthetic ones are drawn from them."""
+    found: dict[str, list[str]] = {"en": [], "ru": [], "tg": []}
+    for path in sorted((ROOT / "legal_sources" / "instruments").rglob("*.yaml")):
+        for record in yaml.safe_load(path.read_text(encoding="utf-8")).get("provisions", []):
+            for lang, terms in (record.get("keywords") or {}).items():
+                found[lang] += terms
+    return found
+
+
+KEYWORDS = _real_keywords()
 SUBJECT_SHARE = 0.6  # in "clustered" corpora, the share of a text's words drawn from its subject
 
 
@@ -102,6 +115,7 @@ def provision(rng: random.Random, label: int, topics: list[str], subjects: list 
                "source": {"title": "Synthetic text", "provenance": "bench/synthetic.py"}}
         for lang in languages
     }
+    record["keywords"] = {lang: sorted(set(rng.sample(terms, 6))) for lang, terms in KEYWORDS.items() if len(terms) >= 6}
     record["topics"] = rng.sample(topics, rng.randint(0, 2))
     record["verification"] = {"status": "unverified",
                               "note": {"en": "Synthetic benchmark record.", "ru": "Синтетическая запись для замеров."}}

@@ -90,6 +90,13 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
+def on_page_content(html: str, page, config, files) -> str:
+    """A page's Markdown is not needed once it is HTML; MkDocs keeps every page until all are written,
+    and at thousands of pages the sources were a good part of the build's memory."""
+    page.markdown = None
+    return html
+
+
 def on_post_page(output: str, page, config) -> str:
     return _state["catalogue"].resolve(output)
 
