@@ -30,7 +30,7 @@ from .load import source_files, without_gc
 from .models import LANGS, Case, Corpus, Provision, Wording
 from .textnorm import ANALYZERS
 
-FORMAT_VERSION = 11  # bump when documents change shape: forces a full rebuild
+FORMAT_VERSION = 12  # bump when documents change shape: forces a full rebuild
 MANIFEST = "huquq-manifest.json"
 CATALOG = "huquq-catalog.json"
 OPEN_START, OPEN_END = "0000-00-00", "9999-12-31"
@@ -64,7 +64,7 @@ def make_schema() -> Schema:
 
 
 # The searchable parts of a document, per language.
-PARTS = ("title", "text", "summary", "keywords", "lead", "context")
+PARTS = ("title", "text", "summary", "lead", "context")
 
 
 def searchable(doc: dict) -> dict:
@@ -256,8 +256,8 @@ def provision_documents(corpus: Corpus, provision: Provision, topic_words: dict,
         for lang in LANGS:
             doc[f"title_{lang}"] = provision.title.get(lang, "")
             doc[f"text_{lang}"] = wording.texts[lang].content if lang in wording.texts else ""
-            doc[f"summary_{lang}"] = wording.summary.get(lang, "")
-            doc[f"keywords_{lang}"] = _keywords(provision.keywords, lang)
+            # The search terms count as the summary does: one field, not two, to read per word.
+            doc[f"summary_{lang}"] = _joined(wording.summary.get(lang, ""), _keywords(provision.keywords, lang))
             doc[f"lead_{lang}"] = lead.get(lang, "")
             doc[f"context_{lang}"] = " ; ".join(filter(None, (
                 instrument.short_title.get(lang), instrument.title.get(lang), _label_words(provision.label),
@@ -268,6 +268,10 @@ def provision_documents(corpus: Corpus, provision: Provision, topic_words: dict,
 
 def _keywords(keywords: dict, lang: str) -> str:
     return " ; ".join(keywords.get(lang, ()))
+
+
+def _joined(*parts: str) -> str:
+    return "\n".join(part for part in parts if part)
 
 
 def _label_words(label: str) -> str:
@@ -305,8 +309,7 @@ def case_document(corpus: Corpus, case: Case, topic_words: dict, root: Path, lea
         summary = "\n".join(filter(None, [
             case.summary.get(lang), case.outcome.get(lang), *(h.get(lang, "") for h in case.holdings)]))
         doc[f"title_{lang}"] = case.title.get(lang, "")
-        doc[f"summary_{lang}"] = summary
-        doc[f"keywords_{lang}"] = _keywords(case.keywords, lang)
+        doc[f"summary_{lang}"] = _joined(summary, _keywords(case.keywords, lang))
         doc[f"lead_{lang}"] = lead.get(lang, "")
         doc[f"context_{lang}"] = _topic_words(case.topics, topic_words, lang)
         doc[f"body_{lang}"] = summary

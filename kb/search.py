@@ -67,7 +67,7 @@ def _script(text: str) -> str:
 # search terms (keywords), the words of the subjects that lead with it, and the context (the instrument's
 # names, the words of its topics, the project's argument) well below. Tuned on the relevance set
 # (tests/relevance/).
-FIELD_WEIGHTS = {"title": 3.0, "text": 1.5, "summary": 1.5, "keywords": 1.5, "lead": 2.5, "context": 0.15}
+FIELD_WEIGHTS = {"title": 3.0, "text": 1.5, "summary": 1.5, "lead": 2.5, "context": 0.15}
 # When scores are close, binding law before interpretation, interpretation before standards and reports.
 AUTHORITY_PRIOR = {"tajik-law": 1.0, "treaty": 1.0, "case-binding": 0.8, "interpretation": 0.65,
                    "standard": 0.55, "case": 0.4}
