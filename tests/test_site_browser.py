@@ -189,6 +189,19 @@ def test_excerpts_come_from_the_text_in_the_readers_language(browser, server, la
         assert len(re.findall(letters, text)) > 10 * len(re.findall(foreign, text)), excerpt
 
 
+def test_a_page_found_only_by_its_hidden_words_shows_its_text_in_the_readers_language(browser, server):
+    # "лату кӯб" (beating) is in search terms, not in these pages' text: the excerpt is not the page's
+    # three-language heading but its text, in Russian for a Tajik reader when it has no Tajik text.
+    search(browser, server, "лату кӯб", lang="tg")
+    wait(browser, lambda b: len(excerpts(b)) >= 3)
+    quiet = [e for e in excerpts(browser) if not e["marked"]]
+    assert quiet
+    for excerpt in quiet:
+        text = excerpt["text"]
+        assert re.match(r"[«(]?[А-ЯЁҲҶҚҒӢӮ]", text), excerpt  # it opens in Cyrillic, not on "CAT, art. 1"
+        assert len(re.findall("[a-z]", text, re.I)) * 10 < len(re.findall("[а-яёҳҷқғӣӯ]", text, re.I)), excerpt
+
+
 def test_a_citation_opens_the_provision(browser, server):
     use_language(browser, server, "ru")
     browser.get(f"{server}/find/?q=" + "МПГПП ст. 9")

@@ -273,6 +273,8 @@
   // Where the excerpt starts: at a matched word, in the passage most written in the reader's language, and
   // past the page's heading (its title in all three languages) when the body has the words too; the
   // earliest such passage when several are alike. A Tajik reader thus sees Tajik, or else Russian, text.
+  // A page found only by its hidden words (search terms, topic words) has no match to start at: its
+  // excerpt is the passage after the heading most in the reader's language.
   var READER_LETTERS = { en: /[a-z]/i, ru: /[а-яё]/i, tg: /[а-яёҳҷқғӣӯ]/i };
   // Letters only one of the two Cyrillic languages has (kb.search._script): they tell Russian from Tajik.
   var RUSSIAN_ONLY = /[ыщць]/i, TAJIK_ONLY = /[ҳҷқғӣӯ]/i;
@@ -280,7 +282,9 @@
   var OTHER_LETTERS = { en: /[а-яё]/i, ru: TAJIK_ONLY, tg: RUSSIAN_ONLY };
   function excerptStart(words, end, matches, heading) {
     var best = null, bestScore = -Infinity, l = lang();
-    matches.filter(function (at) { return at < end; }).forEach(function (at) {
+    var starts = matches.filter(function (at) { return at < end; });
+    if (!starts.length) return quietStart(words, end, heading, l);
+    starts.forEach(function (at) {
       var from = at;  // up to four words before the match, if they are in the reader's letters
       while (from > 0 && at - from < 4 && READER_LETTERS[l].test(words[from - 1])) from--;
       from = Math.max(0, Math.min(from, end - EXCERPT));
@@ -294,6 +298,24 @@
       if (score > bestScore) { best = from; bestScore = score; }
     });
     return best === null ? 0 : best;
+  }
+  // The first sentence after the heading that opens a passage in the reader's language (for a Tajik reader
+  // with no Tajik passage, in Russian); the heading if there is none.
+  function quietStart(words, end, heading, l) {
+    var starts = [Math.min(heading, end)];
+    for (var at = heading + 1; at < end; at++) if (/[.:;!?]$/.test(words[at - 1])) starts.push(at);
+    var langs = l === "tg" ? ["tg", "ru"] : [l];
+    for (var i = 0; i < langs.length; i++) {
+      for (var j = 0; j < starts.length; j++) {
+        var window = words.slice(starts[j], Math.min(end, starts[j] + EXCERPT));
+        var letters = window.filter(function (w) { return READER_LETTERS[langs[i]].test(w); }).length;
+        var own = window.some(function (w) { return OWN_LETTERS[langs[i]].test(w); });
+        var other = window.some(function (w) { return OTHER_LETTERS[langs[i]].test(w); });
+        var opens = window.length && READER_LETTERS[langs[i]].test(window[0]) && !OTHER_LETTERS[langs[i]].test(window[0]);
+        if (opens && letters * 2 >= window.length && own && !other) return starts[j];
+      }
+    }
+    return starts[0];
   }
   // The words of the page's heading, which opens its text: Pagefind's title is the heading's text.
   function headingLength(page) {
