@@ -146,7 +146,7 @@
     return found;
   }
   // The instrument a query names among its words ("Criminal Code torture", "свобода собраний Конституция"),
-  // by its longest name, as kb.citations.named_instrument: its pages then count twice, as on the command line.
+  // by its longest name, as kb.citations.named_instrument: its pages with the other words come first.
   var wordNames = null;
   var NAME_WORDS = /[\p{L}\p{M}\p{N}]+/gu;  // Python's [^\W_]+
   function namedInstrument(query) { var found = nameIn(query); return found ? [found.id, found.rest] : null; }
@@ -277,7 +277,7 @@
   // past the page's heading (its title in all three languages) when the body has the words too; the
   // earliest such passage when several are alike. A Tajik reader thus sees Tajik, or else Russian, text.
   // A page found only by its hidden words (search terms, topic words) has no match to start at: its
-  // excerpt is the passage after the heading most in the reader's language.
+  // excerpt starts at the first sentence after the heading that opens a passage in the reader's language.
   var READER_LETTERS = { en: /[a-z]/i, ru: /[а-яё]/i, tg: /[а-яёҳҷқғӣӯ]/i };
   // Letters only one of the two Cyrillic languages has (kb.search._script): they tell Russian from Tajik.
   var RUSSIAN_ONLY = /[ыщць]/i, TAJIK_ONLY = /[ҳҷқғӣӯ]/i;
@@ -310,12 +310,12 @@
     var langs = l === "tg" ? ["tg", "ru"] : [l];
     for (var i = 0; i < langs.length; i++) {
       for (var j = 0; j < starts.length; j++) {
-        var window = words.slice(starts[j], Math.min(end, starts[j] + EXCERPT));
-        var letters = window.filter(function (w) { return READER_LETTERS[langs[i]].test(w); }).length;
-        var own = window.some(function (w) { return OWN_LETTERS[langs[i]].test(w); });
-        var other = window.some(function (w) { return OTHER_LETTERS[langs[i]].test(w); });
-        var opens = window.length && READER_LETTERS[langs[i]].test(window[0]) && !OTHER_LETTERS[langs[i]].test(window[0]);
-        if (opens && letters * 2 >= window.length && own && !other) return starts[j];
+        var passage = words.slice(starts[j], Math.min(end, starts[j] + EXCERPT));
+        var letters = passage.filter(function (w) { return READER_LETTERS[langs[i]].test(w); }).length;
+        var own = passage.some(function (w) { return OWN_LETTERS[langs[i]].test(w); });
+        var other = passage.some(function (w) { return OTHER_LETTERS[langs[i]].test(w); });
+        var opens = passage.length && READER_LETTERS[langs[i]].test(passage[0]) && !OTHER_LETTERS[langs[i]].test(passage[0]);
+        if (opens && letters * 2 >= passage.length && own && !other) return starts[j];
       }
     }
     return starts[0];

@@ -465,8 +465,8 @@ def _escape(text: str) -> str:
 
 
 def _keywords(keywords: dict) -> str:
-    """A record's search terms, hidden on the page (the command line's keywords field), never shown in an
-    excerpt. Tajik ones folded only: the search box folds what is typed."""
+    """A record's search terms, hidden on the page at the weight of its text (the command line indexes them
+    with the summary), never shown in an excerpt. Tajik ones folded only: the search box folds what is typed."""
     terms = [term for lang in ("en", "ru") for term in keywords.get(lang, ())]
     return " ".join([*terms, _folded(list(keywords.get("tg", ())))])
 
