@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -209,6 +210,27 @@ def test_notes_for_maintainers_never_reach_the_memo(corpus, khujand):
     maintainer_notes = [p.verification.maintainer_note for p in corpus.provisions.values() if p.verification.maintainer_note]
     document = part(khujand["en"], "word/document.xml")
     assert maintainer_notes and not any(note[:60] in document for note in maintainer_notes)
+
+
+def test_search_terms_never_reach_the_memo(run, tmp_path, monkeypatch):
+    # Search terms are words people type, not law: a memo citing ICCPR 9 prints none of its terms.
+    monkeypatch.setenv("HUQUQ_BUILD", str(tmp_path / "build"))  # the index of these sources stays here
+    sources = tmp_path / "sources"
+    shutil.copytree(ROOT / "legal_sources", sources)
+    iccpr = sources / "instruments" / "un" / "iccpr.yaml"
+    text = iccpr.read_text(encoding="utf-8")
+    assert "        - arbitrary arrest\n" in text
+    iccpr.write_text(text.replace("        - arbitrary arrest\n", "        - arbitrary arrest\n        - zebrafinch roundup\n", 1),
+                     encoding="utf-8")
+    for lang in ("en", "ru"):
+        matter = write(tmp_path, f'title: T\ndate: "2016-01-01"\nlanguage: {lang}\nissues: [arbitrary-detention]\n',
+                       f"matter-{lang}.yaml")
+        out = tmp_path / f"memo-{lang}.docx"
+        result = run("memo", matter, "-o", out, "--sources", sources, "--site-url", "https://huquq.example.org")
+        assert result.exit_code == 0, result.output
+        assert 'Target="https://huquq.example.org/iccpr/9/"' in part(out, "word/_rels/footnotes.xml.rels")
+        printed = part(out, "word/document.xml") + part(out, "word/footnotes.xml")
+        assert "zebrafinch" not in printed and "mass round-ups" not in printed, lang
 
 
 def test_requests_are_the_circumstances_own_in_the_memos_language(corpus, khujand):
