@@ -81,7 +81,8 @@ def verify(record_id, reviewer, against, note, sources):
         raise InputError(f"huquq: {record_id}: {owner} names no address of its official text (only a database's "
                          "home page, or none); add it to official_sources (sources for a case) first, so that "
                          "readers can check what was compared")
-    path = instrument_path(root, provision.instrument_id) if provision else instrument_path(root, case.id, "case")
+    kind = "instrument" if provision else "case"
+    path = instrument_path(root, provision.instrument_id if provision else case.id, kind)
     data = plain(load_yaml(path))
     record = data if case else next(p for p in data["provisions"] if str(p["label"]) == provision.label)
     today = dt.date.today().isoformat()
@@ -91,7 +92,10 @@ def verify(record_id, reviewer, against, note, sources):
                                      f"Before verification ({previous.get('status')}): {previous['note']}"]))
     record["verification"] = {
         "status": "verified", "checked_on": today, "by": reviewer.strip(), "against": against,
-        "note": note or f"Compared with the official text ({against}) on {today} by {reviewer.strip()}.",
+        # The public note is in the readers' languages (verification.note is per language).
+        "note": {"en": note} if note else {
+            "en": f"Compared with the official text ({against}) on {today} by {reviewer.strip()}.",
+            "ru": f"Сверено с официальным текстом ({against}) {today}; сверил(а): {reviewer.strip()}."},
         **({"maintainer_note": history} if history else {}),
     }
     rewrite_and_validate(path, root, kind, data)

@@ -272,3 +272,28 @@ def test_import_keeps_the_headings_as_titles_in_their_language(run, fixture_copy
     provisions = load_corpus(fixture_copy).provisions
     assert provisions["udhr-sample/19"].title == {"ru": "Право на судебную защиту"}
     assert provisions["udhr-sample/143-1"].texts["ru"].content == "Текст статьи."
+
+
+def test_verify_records_the_reviewer_on_a_provision_and_a_case(run, fixture_copy, monkeypatch):
+    monkeypatch.setenv("HUQUQ_BUILD", str(fixture_copy.parent / "build"))
+    against = "https://www.ohchr.org/en/instruments-mechanisms/instruments/international-covenant-civil-and-political-rights"
+    result = run("verify", "iccpr/9", "--by", "A. Reviewer", "--against", against, "--sources", fixture_copy)
+    assert result.exit_code == 0, result.output
+    corpus = load_corpus(fixture_copy)
+    verification = corpus.provisions["iccpr/9"].verification
+    assert (verification.status, verification.by, verification.against) == ("verified", "A. Reviewer", against)
+    assert "A. Reviewer" in verification.note["en"] and "A. Reviewer" in verification.note["ru"]
+    # A case whose only source is a database's home page cannot be verified: nothing is written.
+    case_file = fixture_copy / "cases" / "hrc" / "toonen-v-australia.yaml"
+    before = case_file.read_bytes()
+    result = run("verify", "toonen-v-australia", "--by", "A. Reviewer", "--against", "https://juris.ohchr.org/x",
+                 "--sources", fixture_copy)
+    assert result.exit_code != 0 and "names no address of its official text" in result.output
+    assert case_file.read_bytes() == before
+    # Once it names the decision's own address, it can.
+    case_file.write_text(before.decode().replace("url: https://juris.ohchr.org/", "url: https://juris.ohchr.org/casedetails/702/en-US"),
+                         encoding="utf-8")
+    result = run("verify", "toonen-v-australia", "--by", "A. Reviewer", "--against", "https://juris.ohchr.org/casedetails/702/en-US",
+                 "--sources", fixture_copy)
+    assert result.exit_code == 0, result.output
+    assert load_corpus(fixture_copy).cases["toonen-v-australia"].verification.status == "verified"
