@@ -42,12 +42,13 @@ _FOLD_MAP = charset_table_to_dict(
 # Function words ("of", "и", "ва") are left out of the index and of queries in every language: a
 # query is searched in the fields of all three languages, and a word kept by one analyzer but dropped
 # by another would make "all the words" impossible to match.
-TAJIK_STOP = frozenset("""ва дар ба аз бо ки барои ё то ин он""".split()) | frozenset(
-    # The light verbs of Tajik compound verbs (эътироф кардан "to confess", пахн шудан "to spread"): the
-    # meaning is in the noun; "кардани" matches any text about anything done. Folded, as the filter sees them.
-    """кардан кардани карда кард карданд накард накарданд мекунад мекунанд кунад накунад шудан шудани шуда
+# Folded, as the stop filter sees them (it runs after the folding): "ё" ("or") is "е" there. The light
+# verbs of Tajik compound verbs (эътироф кардан "to confess", пахн шудан "to spread") are left out too: the
+# meaning is in the noun, and "кардани" matches any text about anything done. The Search page gets this list.
+TAJIK_STOP = frozenset(fold_tajik(word) for word in """ва дар ба аз бо ки барои ё то ин он
+    кардан кардани карда кард карданд накард накарданд мекунад мекунанд кунад накунад шудан шудани шуда
     шуд шуданд нашуд нашуданд мешавад мешаванд намудан намуда намуд гардидан гардида гардид мегардад
-    будан буда буд аст нест мебошад мебошанд бораи руи""".split())
+    будан буда буд аст нест мебошад мебошанд бораи рӯи""".split())
 # English function words beyond Whoosh's short list: a matter's facts ("she was held ... any ...") would
 # otherwise match treaty texts on "any", "was", "which" (kb.search.rank_facts).
 ENGLISH_STOP = frozenset("""about after all also am any because been before being both but could did do does

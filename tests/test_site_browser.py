@@ -217,6 +217,19 @@ def test_filters_narrow_to_tajik_law_and_to_an_instrument(browser, server):
     wait(browser, lambda b: result_paths(b) and all(p.startswith("/iccpr/") for p in result_paths(b)))
 
 
+def test_a_named_instrument_neither_overrides_the_filter_nor_loses_its_own(browser, server):
+    # "Criminal Code" named in the query: its article comes first, and the filter still offers the Code.
+    search(browser, server, "Criminal Code torture")
+    wait(browser, lambda b: result_paths(b)[:1] == ["/tj-criminal-code/143-1/"])
+    browser.find_element(By.CSS_SELECTOR, ".huquq-search-filters summary").click()
+    selector = ".huquq-search-filters select[name=instrument] option[value='tj-criminal-code']"
+    wait(browser, EC.presence_of_element_located((By.CSS_SELECTOR, selector)))
+    # With another instrument chosen, the Code's pages are not put in among its results.
+    search(browser, server, "Criminal Code torture")
+    choose_filter(browser, "instrument", "cat")
+    wait(browser, lambda b: result_paths(b) and all(p.startswith("/cat/") for p in result_paths(b)))
+
+
 def test_more_results_on_request(browser, server):
     first = len(search(browser, server, "torture"))
     browser.find_element(By.CSS_SELECTOR, ".huquq-search-more").click()
@@ -245,14 +258,16 @@ def test_the_page_and_the_command_line_stem_fold_and_read_citations_alike(browse
     catalog = json.loads((index_dir / "huquq-catalog.json").read_text(encoding="utf-8"))
     provisions = set(catalog["provisions"])
     queries = ["ICCPR 9", "МПГПП ст. 17", "ст. 9(3) МПГПП", "моддаи 19-и Конститутсия", "статья 15 Семейного кодекса",
-               "CAT art. 2", "GC 35 para 3", "CCPR/C/TJK/CO/3 para 15", "ПБҲШС м. 9", "ECHR 8", "конвенция 3"]
+               "CAT art. 2", "GC 35 para 3", "CCPR/C/TJK/CO/3 para 15", "ПБҲШС м. 9", "ECHR 8", "конвенция 3",
+               "статья 5 доклада №", "Доклад — 5"]
     for query in queries:
         candidates = browser.execute_script("return window.huquqSearchInternals.candidates(arguments[0])", query)
         in_page = next(((c[0] + "/" + c[1], c[2]) for c in candidates if c[0] + "/" + c[1] in provisions), None)
         assert in_page == find_citation(query, catalog), query
     named = ["Tajik Criminal Code torture", "УК пытки", "свобода собраний Конституции", "кодекси чинояти шиканча",
              "Law on the Militia force", "Women's Convention", "Body of Principles lawyer", "torture", "ВИЧ/СПИД закон",
-             "Закон о милиции", "Кодекси ҳуқуқвайронкунии маъмурӣ", "criminal liability for HIV"]
+             "Закон о милиции", "Кодекси ҳуқуқвайронкунии маъмурӣ", "criminal liability for HIV",
+             "Конститу\u0301ция свобода", "Уголовный кодекс и"]
     prepared = prepare(catalog)
     js = browser.execute_script("return arguments[0].map(q => window.huquqSearchInternals.namedInstrument(q))", named)
     assert js == [list(found) if found else None for found in (named_instrument(q, prepared) for q in named)]

@@ -61,10 +61,16 @@
   // Pagefind matches the start of words, and its stemming is English: the usual Russian endings are
   // cut too, so that "задержания" finds "задержание" and "задержанию".
   var RUSSIAN = /(иями|ями|ами|остью|остей|ости|ость|ого|его|ому|ему|ыми|ими|ией|ий|ия|ие|ью|ья|ов|ев|ей|ам|ям|ах|ях|ом|ем|ую|ая|яя|ое|ее|ые|ый|ой|ых|их|а|я|о|е|ы|у|ю|ь|й)$/;
+  // The letters of each language, and those only one of the two Cyrillic languages has (kb.search._script):
+  // they tell Russian from Tajik.
+  var READER_LETTERS = { en: /[a-z]/i, ru: /[а-яё]/i, tg: /[а-яёҳҷқғӣӯ]/i };
+  var RUSSIAN_ONLY = /[ыщць]/i, TAJIK_ONLY = /[ҳҷқғӣӯ]/i;
+  var OWN_LETTERS = { en: /[a-z]/i, ru: RUSSIAN_ONLY, tg: TAJIK_ONLY };
+  var OTHER_LETTERS = { en: /[а-яё]/i, ru: TAJIK_ONLY, tg: RUSSIAN_ONLY };
   function stem(word) {
-    if (!/[а-яёҳҷқғӣӯ]/i.test(word)) return word;
+    if (!READER_LETTERS.tg.test(word)) return word;
     var folded = fold(word);
-    var tajik = /[ҳҷқғӣӯ]/i.test(word), russian = /[ыщць]/i.test(word);
+    var tajik = TAJIK_ONLY.test(word), russian = RUSSIAN_ONLY.test(word);
     if (!russian) folded = tajikStem(folded);
     if (!tajik) { var cut = folded.replace(RUSSIAN, ""); if (cut.length >= 4) folded = cut; }
     return folded;
@@ -73,12 +79,9 @@
   // the index and narrow nothing.
   var STOP = {};
   ("a an and are as at be by for from has have in is it its of on or that the to was were with " +
-   "а в во да для до за и из или к как ко на не но о об от по с со у что " +
-   "аз ба барои бо ва дар е ин ки он то " +
-   // Tajik light verbs (эътироф кардан "to confess"), as kb/textnorm.py's TAJIK_STOP, folded.
-   "кардан кардани карда кард карданд накард накарданд мекунад мекунанд кунад накунад шудан шудани шуда " +
-   "шуд шуданд нашуд нашуданд мешавад мешаванд намудан намуда намуд гардидан гардида гардид мегардад " +
-   "будан буда буд аст нест мебошад мебошанд бораи руи").split(" ").forEach(function (w) { STOP[w] = true; });
+   "а в во да для до за и из или к как ко на не но о об от по с со у что").split(" ")
+    .concat(labels.stop)  // Tajik: kb/textnorm.py's TAJIK_STOP, with the light verbs (эътироф кардан)
+    .forEach(function (w) { STOP[w] = true; });
   function queryWords(text) {
     var words = text.toLowerCase().split(/\s+/).filter(Boolean);
     var kept = words.filter(function (w) { return !STOP[fold(w)]; });
@@ -92,7 +95,8 @@
    "модда моддаи м банд банди б и ум").split(" ").forEach(function (w) { UNIT[w] = true; });
   var NUMBER = /(?:^|[^\w-])(\d+)([¹²³⁴⁵⁶⁷⁸⁹]+|(?:[-.]\d+)*)((?:\(\w{1,3}\))*)(?:-(?:и|ум)(?![\wа-яёҳҷқғӣӯ]))?/;
   var SUPER = { "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9" };
-  var LETTERS = /[^\s\d_.,;:!?()\[\]\/"'«»-]+/g;
+  // Words as kb/citations.py reads them: letters ([^\W\d_]+), and letters and digits ([^\W_]+).
+  var LETTERS = /[\p{L}\p{Nl}\p{No}]+/gu, NAME_WORDS = /[\p{L}\p{N}]+/gu;
   function escapeRe(s) { return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
   function sameWord(typed, token) {
     if (typed === token) return true;
@@ -107,17 +111,34 @@
     if (first && !suffix) found.unshift([number + "-" + first[1], pinpoint.slice(first[0].length)]);
     return found;
   }
-  function candidates(query) {
-    var text = fold(query), found = [];
-    var names = labels.instruments;
-    var whole = [];
-    Object.keys(names).forEach(function (id) {
-      names[id].forEach(function (name) {
-        if (/\d/.test(name) && !/^no\s/i.test(name)) whole.push([fold(name), id]);
+  // The instruments' names, read once, as kb.citations.prepare: names holding a number (whole, longest
+  // first), every name's words, the names without a number (longest first, as Python sorts them), and
+  // each instrument's own name words.
+  var tables = null;
+  function nameTables() {
+    if (tables) return tables;
+    tables = { whole: [], words: [], wordNames: [], own: {} };
+    Object.keys(labels.instruments).forEach(function (id) {
+      labels.instruments[id].forEach(function (name) {
+        var tokens = fold(name).match(NAME_WORDS) || [];
+        tables.words.push([tokens, id]);
+        if (/\d/.test(name) && !/^no\s/i.test(name)) tables.whole.push([fold(name), id]);
+        if (tokens.length && name !== id && !/\d/.test(name)) {
+          tables.wordNames.push([tokens, id]);
+          tables.own[id] = (tables.own[id] || []).concat(tokens);
+        }
       });
     });
-    whole.sort(function (a, b) { return b[0].length - a[0].length; });
-    whole.forEach(function (entry) {
+    tables.whole.sort(function (a, b) { return b[0].length - a[0].length; });
+    tables.wordNames.sort(function (a, b) {
+      var x = a[0].join(" ") + "\u0000" + a[1], y = b[0].join(" ") + "\u0000" + b[1];
+      return b[0].length - a[0].length || (x < y ? -1 : x > y ? 1 : 0);
+    });
+    return tables;
+  }
+  function candidates(query) {
+    var text = fold(query), found = [], names = nameTables();
+    names.whole.forEach(function (entry) {
       var at = new RegExp("(?:^|[^\\w/])" + escapeRe(entry[0]) + "(?![\\w/])").exec(text);
       if (!at) return;
       var rest = text.slice(0, at.index) + " " + text.slice(at.index + at[0].length);
@@ -132,13 +153,9 @@
       var words = ((text.slice(0, start) + " " + text.slice(match.index + match[0].length)).match(LETTERS) || [])
         .filter(function (w) { return !UNIT[w]; });
       if (words.length) {
-        var scored = [];
-        Object.keys(names).forEach(function (id) {
-          names[id].forEach(function (name) {
-            var tokens = fold(name).match(/[^\s_.,;:!?()\[\]\/"'«»-]+/g) || [];
-            if (words.every(function (w) { return tokens.some(function (t) { return sameWord(w, t); }); })) scored.push([tokens.length, id]);
-          });
-        });
+        var scored = names.words.filter(function (entry) {
+          return words.every(function (w) { return entry[0].some(function (t) { return sameWord(w, t); }); });
+        }).map(function (entry) { return [entry[0].length, entry[1]]; });
         scored.sort(function (a, b) { return a[0] - b[0] || (a[1] < b[1] ? -1 : 1); });
         scored.forEach(function (s) { labelsFor(match).forEach(function (l) { found.push([s[1], l[0], l[1]]); }); });
       }
@@ -146,45 +163,28 @@
     return found;
   }
   // The instrument a query names among its words ("Criminal Code torture", "свобода собраний Конституция"),
-  // by its longest name, as kb.citations.named_instrument: its pages with the other words come first.
-  var wordNames = null;
-  var NAME_WORDS = /[\p{L}\p{M}\p{N}]+/gu;  // Python's [^\W_]+
-  function namedInstrument(query) { var found = nameIn(query); return found ? [found.id, found.rest] : null; }
-  // The instrument named, and the query's other words: {id, rest}, or null (kb.citations.named_instrument).
-  function nameIn(query) {
-    if (!wordNames) {
-      wordNames = [];
-      Object.keys(labels.instruments).forEach(function (id) {
-        labels.instruments[id].forEach(function (name) {
-          var tokens = fold(name).match(NAME_WORDS) || [];
-          if (tokens.length && name !== id && !/\d/.test(name)) wordNames.push([tokens, id]);
-        });
-      });
-      wordNames.sort(function (a, b) {  // longest first, then as Python sorts them
-        var x = a[0].join(" ") + "\u0000" + a[1], y = b[0].join(" ") + "\u0000" + b[1];
-        return b[0].length - a[0].length || (x < y ? -1 : x > y ? 1 : 0);
-      });
-    }
+  // by its longest name, and the query's other words: [id, rest], or null (kb.citations.named_instrument).
+  // Its pages with the other words come first.
+  function namedInstrument(query) {
+    var names = nameTables();
     // Folding keeps each letter in its place: the words' places in the query as typed, to cut the name out.
     var spans = Array.from(fold(query).matchAll(NAME_WORDS)), words = spans.map(function (m) { return m[0]; });
-    for (var n = 0; n < wordNames.length; n++) {
-      var tokens = wordNames[n][0];
+    for (var n = 0; n < names.wordNames.length; n++) {
+      var tokens = names.wordNames[n][0], id = names.wordNames[n][1];
       for (var start = 0; start + tokens.length <= words.length; start++) {
-        var all = tokens.every(function (t, i) { var w = words[start + i]; return t.length > 3 ? sameWord(w, t) : w === t; });
-        if (all) {
-          // The other words, without those that only qualify the name ("Tajik" in "Tajik Criminal Code").
-          var id = wordNames[n][1], own = [];
-          wordNames.forEach(function (entry) { if (entry[1] === id) own = own.concat(entry[0]); });
-          var rest = spans.filter(function (m, at) {
-            if (at >= start && at < start + tokens.length) return false;
-            var w = m[0];
-            return !own.some(function (t) { return w === t || (w.length >= 4 && t.indexOf(w) === 0) || sameWord(w, t); });
-          }).map(function (m) { return query.slice(m.index, m.index + m[0].length); });
-          return { id: id, rest: rest.join(" ") };
-        }
+        if (!tokens.every(function (t, i) { return meets(words[start + i], t); })) continue;
+        var rest = spans.filter(function (m, at) {
+          return (at < start || at >= start + tokens.length) && !qualifies(m[0], names.own[id]);
+        }).map(function (m) { return query.slice(m.index, m.index + m[0].length); });
+        return [id, rest.join(" ")];
       }
     }
     return null;
+  }
+  function meets(word, token) { return token.length > 3 ? sameWord(word, token) : word === token; }
+  // A word that only qualifies a name ("Tajik" in "Tajik Criminal Code"): the start of one of its words.
+  function qualifies(word, nameWords) {
+    return nameWords.some(function (t) { return word === t || (word.length >= 4 && t.indexOf(word) === 0) || sameWord(word, t); });
   }
   // The first candidate whose page exists: the provision cited.
   function resolveCitation(query) {
@@ -220,6 +220,7 @@
 
   var NAMES = ["kind", "jurisdiction", "instrument", "topic"];
   var counts = null;
+  function refreshFilters() { if (filtersBox.open) showFilters(); }  // a closed panel is built when it opens
   function showFilters() {
     filterList.innerHTML = "";
     NAMES.forEach(function (name) {
@@ -261,8 +262,7 @@
       var folded = stem(word.replace(/[^\w\u0400-\u04ff-]/g, ""));
       if (wanted.some(function (w) { return folded && (folded.indexOf(w) === 0 || w.indexOf(folded) === 0 && folded.length >= 4); })) marked[at] = true;
     });
-    var start = excerptStart(words, end, Object.keys(marked).map(Number).sort(function (a, b) { return a - b; }),
-                             headingLength(page));
+    var start = excerptStart(words, end, Object.keys(marked).map(Number), headingLength(page));  // in order
     var p = document.createElement("p");
     words.slice(start, Math.min(end, start + EXCERPT)).forEach(function (word, i) {
       if (i) p.appendChild(document.createTextNode(" "));
@@ -278,29 +278,19 @@
   // earliest such passage when several are alike. A Tajik reader thus sees Tajik, or else Russian, text.
   // A page found only by its hidden words (search terms, topic words) has no match to start at: its
   // excerpt starts at the first sentence after the heading that opens a passage in the reader's language.
-  var READER_LETTERS = { en: /[a-z]/i, ru: /[а-яё]/i, tg: /[а-яёҳҷқғӣӯ]/i };
-  // Letters only one of the two Cyrillic languages has (kb.search._script): they tell Russian from Tajik.
-  var RUSSIAN_ONLY = /[ыщць]/i, TAJIK_ONLY = /[ҳҷқғӣӯ]/i;
-  var OWN_LETTERS = { en: /[a-z]/i, ru: RUSSIAN_ONLY, tg: TAJIK_ONLY };
-  var OTHER_LETTERS = { en: /[а-яё]/i, ru: TAJIK_ONLY, tg: RUSSIAN_ONLY };
   function excerptStart(words, end, matches, heading) {
-    var best = null, bestScore = -Infinity, l = lang();
-    var starts = matches.filter(function (at) { return at < end; });
-    if (!starts.length) return quietStart(words, end, heading, l);
-    starts.forEach(function (at) {
+    var l = lang();
+    if (!matches.length) return quietStart(words, end, heading, l);
+    var best = matches[0], bestScore = -Infinity;
+    matches.forEach(function (at) {
       var from = at;  // up to four words before the match, if they are in the reader's letters
       while (from > 0 && at - from < 4 && READER_LETTERS[l].test(words[from - 1])) from--;
       from = Math.max(0, Math.min(from, end - EXCERPT));
-      var score = at < heading ? -EXCERPT : 0, own = false;
-      words.slice(from, Math.min(end, from + EXCERPT)).forEach(function (word) {
-        if (READER_LETTERS[l].test(word)) score += 1;
-        if (OTHER_LETTERS[l].test(word)) score -= 1;
-        if (OWN_LETTERS[l].test(word)) own = true;
-      });
-      if (own) score += EXCERPT / 4;
+      var found = tally(words.slice(from, Math.min(end, from + EXCERPT)), l);
+      var score = found.letters - found.other + (found.own ? EXCERPT / 4 : 0) - (at < heading ? EXCERPT : 0);
       if (score > bestScore) { best = from; bestScore = score; }
     });
-    return best === null ? 0 : best;
+    return best;
   }
   // The first sentence after the heading that opens a passage in the reader's language (for a Tajik reader
   // with no Tajik passage, in Russian); the heading if there is none.
@@ -311,14 +301,24 @@
     for (var i = 0; i < langs.length; i++) {
       for (var j = 0; j < starts.length; j++) {
         var passage = words.slice(starts[j], Math.min(end, starts[j] + EXCERPT));
-        var letters = passage.filter(function (w) { return READER_LETTERS[langs[i]].test(w); }).length;
-        var own = passage.some(function (w) { return OWN_LETTERS[langs[i]].test(w); });
-        var other = passage.some(function (w) { return OTHER_LETTERS[langs[i]].test(w); });
-        var opens = passage.length && READER_LETTERS[langs[i]].test(passage[0]) && !OTHER_LETTERS[langs[i]].test(passage[0]);
-        if (opens && letters * 2 >= passage.length && own && !other) return starts[j];
+        var found = tally(passage, langs[i]), opening = tally(passage.slice(0, 1), langs[i]);
+        if (opening.letters && !opening.other && found.letters * 2 >= passage.length && found.own && !found.other) {
+          return starts[j];
+        }
       }
     }
     return starts[0];
+  }
+  // How many words of a passage are in a language's letters, in letters of the other Cyrillic language,
+  // and whether one has letters only that language has.
+  function tally(passage, l) {
+    var found = { letters: 0, other: 0, own: false };
+    passage.forEach(function (word) {
+      if (READER_LETTERS[l].test(word)) found.letters += 1;
+      if (OTHER_LETTERS[l].test(word)) found.other += 1;
+      if (OWN_LETTERS[l].test(word)) found.own = true;
+    });
+    return found;
   }
   // The words of the page's heading, which opens its text: Pagefind's title is the heading's text.
   function headingLength(page) {
@@ -363,9 +363,8 @@
   // follow those with all of them (most words first, then by score). The words' index chunks are already
   // loaded by the first search, so this fetches nothing more.
   function searchAll(pf, query, named) {
-    return pf.search(query || null, { filters: selected }).then(function (search) {
-      return named && named.rest ? preferInstrument(pf, named, search) : search;
-    }).then(function (search) {
+    return Promise.all([pf.search(query || null, { filters: selected }), ownPages(pf, named)]).then(function (both) {
+      var search = both[1] ? preferInstrument(both[0], both[1], named[0]) : both[0];
       var words = (query || "").split(" ").filter(Boolean);
       if (words.length < 2 || search.results.length >= 10) return search;
       return Promise.all(words.map(function (word) { return pf.search(word, { filters: selected }); })).then(function (each) {
@@ -388,17 +387,27 @@
 
   // A query that names an instrument has that instrument's pages with all its other words first, as on
   // the command line: its name is rarely on them (they cite it by its abbreviation), so they are found by
-  // the other words within the instrument's filter.
-  function preferInstrument(pf, named, search) {
-    var narrowed = {};
-    Object.keys(selected).forEach(function (k) { narrowed[k] = selected[k]; });
-    narrowed.instrument = [named.id];
-    return pf.search(queryWords(named.rest), { filters: narrowed }).then(function (own) {
-      var seen = {};
-      own.results.forEach(function (r) { seen[r.id] = true; });
-      var results = own.results.concat(search.results.filter(function (r) { return !seen[r.id]; }));
-      return { results: results, filters: search.filters };
-    });
+  // the other words within the instrument's filter (this loads that filter's file). Nothing when another
+  // instrument is chosen in the filters, or when the other words are all words that are left out.
+  function ownPages(pf, named) {
+    if (!named || (selected.instrument && selected.instrument !== named[0])) return Promise.resolve(null);
+    var rest = named[1].toLowerCase().split(/\s+/).filter(function (w) { return w && !STOP[fold(w)]; });
+    if (!rest.length) return Promise.resolve(null);
+    return pf.search(queryWords(rest.join(" ")), { filters: Object.assign({}, selected, { instrument: named[0] }) });
+  }
+  function preferInstrument(search, own, id) {
+    var seen = {};
+    own.results.forEach(function (r) { seen[r.id] = true; });
+    var others = search.results.filter(function (r) { return !seen[r.id]; });
+    // The counts are the whole query's; the instrument's own pages it did not find are added to its count,
+    // so that its filter value stays offered.
+    var filters = search.results.length ? JSON.parse(JSON.stringify(search.filters)) : own.filters;
+    var added = own.results.length - (search.results.length - others.length);
+    if (search.results.length && added > 0) {
+      filters.instrument = filters.instrument || {};
+      filters.instrument[id] = (filters.instrument[id] || 0) + added;
+    }
+    return { results: own.results.concat(others), filters: filters };
   }
 
   function run(navigate) {
@@ -407,14 +416,14 @@
     var ticket = ++latest;
     if (offline) { status.textContent = say("search.offline"); return; }
     if (!text && !Object.keys(selected).length) {
-      list.innerHTML = ""; status.textContent = ""; more.hidden = true; counts = null; showFilters(); return;
+      list.innerHTML = ""; status.textContent = ""; more.hidden = true; counts = null; refreshFilters(); return;
     }
     status.textContent = say("search.searching");
     var cited = text ? resolveCitation(text) : Promise.resolve(null);
     cited.then(function (citation) {
       if (ticket !== latest) return null;
       if (citation && navigate) { location.href = citation.url; return null; }
-      var named = citation || !text ? null : nameIn(text);
+      var named = citation || !text ? null : namedInstrument(text);
       return load().then(function (pf) { return searchAll(pf, query, named); }).then(function (search) {
         if (ticket !== latest) return null;
         found = search.results;
@@ -422,7 +431,7 @@
         status.textContent = found.length ? say("search.results", found.length) : say("search.none");
         list.innerHTML = "";
         shown = query;
-        showFilters();
+        refreshFilters();
         return show(0, ticket, query).then(function () { if (citation && ticket === latest) showCitation(citation); });
       });
     }).catch(function (error) {
@@ -437,7 +446,7 @@
   form.addEventListener("submit", function (event) { event.preventDefault(); run(true); });
   filtersBox.addEventListener("toggle", function () { if (filtersBox.open && !offline) showFilters(); });
   document.addEventListener("huquq:language", function () {
-    if (filtersBox.open) showFilters();  // a closed panel is built when it opens
+    refreshFilters();
     Array.prototype.forEach.call(list.querySelectorAll("a[data-titles]"), function (link) {
       link.textContent = pick(JSON.parse(link.getAttribute("data-titles"))) || link.textContent;
     });
