@@ -14,7 +14,6 @@ import shutil
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,9 +24,10 @@ from generator.memo import plan_json, plan_memo, render_memo  # noqa: E402
 from kb import load_corpus  # noqa: E402
 from kb.index import update_index  # noqa: E402
 from kb.search import Searcher  # noqa: E402
+from bench.run import timed  # noqa: E402
 
 
-def pages(docx: Path, work: Path) -> tuple[int, int] | None:
+def pages(docx: Path) -> tuple[int, int] | None:
     from tests.pages import layout
 
     if not shutil.which("soffice"):
@@ -59,14 +59,9 @@ def main() -> None:
                 matter_path.write_text(text, encoding="utf-8")
                 matter = load_matter(matter_path, corpus)
                 out = work / f"{path.stem}-{lang}.docx"
-                times = []
-                for _ in range(5):
-                    start = time.perf_counter()
-                    plan = plan_memo(corpus, matter, searcher.rank_facts)
-                    render_memo(corpus, matter, plan, out)
-                    times.append(time.perf_counter() - start)
-                summary = plan_json(corpus, plan)
-                counted = pages(out, work) if args.pages else None
+                times = timed(lambda: render_memo(corpus, matter, plan_memo(corpus, matter, searcher.rank_facts), out), 5)
+                summary = plan_json(corpus, plan_memo(corpus, matter, searcher.rank_facts))
+                counted = pages(out) if args.pages else None
                 shown = f"{counted[0]} ({counted[1]})" if counted else "-"
                 print(f"| {path.stem} | {lang} | {statistics.median(times) * 1000:.0f} ms | "
                       f"{len(summary['provisions'])} / {len(summary['cases'])} | {shown} |", flush=True)

@@ -26,6 +26,12 @@ PER_INSTRUMENT = (50, 200)  # provisions per instrument (file), drawn uniformly
 
 
 
+# The real sources, read once: words, search terms and subjects are all drawn from them.
+SOURCES = [(path, yaml.safe_load(path.read_text(encoding="utf-8")))
+           for path in sorted((ROOT / "legal_sources").rglob("*.yaml"))]
+INSTRUMENTS = [data for path, data in SOURCES if "instruments" in path.relative_to(ROOT / "legal_sources").parts]
+
+
 def _real_words() -> dict[str, tuple[list[str], list[int]]]:
     """Word frequencies of the real corpus, per language, so synthetic texts share its vocabulary
     and its Zipf-like distribution (a few words everywhere, most words rare)."""
@@ -34,15 +40,16 @@ def _real_words() -> dict[str, tuple[list[str], list[int]]]:
     def walk(node, lang=None):
         if isinstance(node, dict):
             for key, value in node.items():
-                walk(value, key if key in counts else lang)
+                if key != "keywords":  # search terms are drawn apart (KEYWORDS)
+                    walk(value, key if key in counts else lang)
         elif isinstance(node, list):
             for value in node:
                 walk(value, lang)
         elif isinstance(node, str) and lang:
             counts[lang].update(w.lower() for w in re.findall(r"[^\W\d_]{2,}", node))
 
-    for path in sorted((ROOT / "legal_sources").rglob("*.yaml")):
-        walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+    for _path, data in SOURCES:
+        walk(data)
     return {lang: (list(c), list(c.values())) for lang, c in counts.items()}
 
 
@@ -52,8 +59,8 @@ VOCABULARY = _real_words()
 def _real_keywords() -> dict[str, list[str]]:
     """The real provisions' search terms per language: synthetic ones are drawn from them."""
     found: dict[str, list[str]] = {"en": [], "ru": [], "tg": []}
-    for path in sorted((ROOT / "legal_sources" / "instruments").rglob("*.yaml")):
-        for record in yaml.safe_load(path.read_text(encoding="utf-8")).get("provisions", []):
+    for data in INSTRUMENTS:
+        for record in data.get("provisions", []):
             for lang, terms in (record.get("keywords") or {}).items():
                 found[lang] += terms
     return found
@@ -68,8 +75,8 @@ def _real_subjects() -> list[dict[str, tuple[list[str], list[int]]]]:
     summary, text) and their counts. A "clustered" corpus draws most of a provision's words from
     one of these, so words co-occur by subject as in real law instead of independently."""
     subjects = []
-    for path in sorted((ROOT / "legal_sources" / "instruments").rglob("*.yaml")):
-        for record in yaml.safe_load(path.read_text(encoding="utf-8")).get("provisions", []):
+    for data in INSTRUMENTS:
+        for record in data.get("provisions", []):
             counts = {}
             for lang in ("en", "ru"):
                 parts = [record.get("title", {}).get(lang, ""), record.get("summary", {}).get(lang, ""),

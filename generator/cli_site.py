@@ -27,7 +27,7 @@ def build_site(sources: Path, site_dir: Path, site_url: str | None = None,
     say("building the pages…")
     with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
         pool.submit(_build_pages, sources, site_dir, site_url).result()
-    index_site(site_dir, progress=say)
+    index_site(site_dir, progress=progress)
     say("")
 
 
@@ -120,7 +120,7 @@ def build_command(sources, out):
     from .cli_docs import facts_ranker
     from .matter import load_matter
     from .memo import plan_memo, render_memo
-    from .notice import load_org, render_notice
+    from .notice import load_org, notice_order, render_notice
 
     sources, out = resolve_sources(sources), out or paths.default_build()
     click.echo("1/5 validating sources…")
@@ -139,7 +139,7 @@ def build_command(sources, out):
     rank = facts_ranker(corpus, sources, out / "index")
     render_memo(corpus, matter, plan_memo(corpus, matter, rank), out / "example-memo.docx")
     click.echo("5/5 writing the detention-rights notice…")
-    render_notice(corpus, out / "notice.docx", ["tg", "ru", "en"], org=load_org(examples / "organisation.yaml"))
+    render_notice(corpus, out / "notice.docx", notice_order("tg"), org=load_org(examples / "organisation.yaml"))
     click.echo(f"""
 done. In {out}/:
   site/               the static site; serve it with `make serve` (or `huquq serve -d {out}/site`) and

@@ -30,8 +30,8 @@ def find_citation(query: str, catalog: dict, prepared: Prepared | None = None) -
     provisions = prepared.provisions
     # A name that holds a number itself ("GC 35 para 3", "CCPR/C/TJK/CO/3 para 15") is found whole first;
     # the provision's number is then looked for in the rest of the query.
-    for name, instrument in prepared.whole_names:
-        found = re.search(rf"(?<![\w/]){re.escape(name)}(?![\w/])", text)
+    for pattern, instrument in prepared.whole_names:
+        found = pattern.search(text)
         if not found:
             continue
         rest = text[: found.start()] + " " + text[found.end():]
@@ -48,7 +48,7 @@ def find_citation(query: str, catalog: dict, prepared: Prepared | None = None) -
              if w not in UNIT_WORDS]
     if not words:
         return None
-    for instrument in _instruments_named(words, catalog.get("instruments", {})):
+    for instrument in _instruments_named(words, prepared.names):
         cited = _label(instrument, match, provisions)
         if cited:
             return cited
@@ -73,16 +73,28 @@ def _label(instrument: str, match: re.Match, provisions: set[str]) -> tuple[str,
 
 @dataclass(frozen=True)
 class Prepared:
-    """What every query needs from the catalog: the provision ids, the names holding a number, and the
-    other names as words."""
+    """What every query needs from the catalog, read once: the provision ids; the names holding a number,
+    as patterns, longest first; every name's words; the names without a number, longest first; and each
+    instrument's own name words."""
     provisions: frozenset[str]
-    whole_names: list[tuple[str, str]]
-    word_names: list[tuple[tuple[str, ...], str]] = ()
+    whole_names: list[tuple[re.Pattern, str]]
+    names: list[tuple[tuple[str, ...], str]]
+    word_names: list[tuple[tuple[str, ...], str]]
+    own_words: dict[str, frozenset[str]]
 
 
 def prepare(catalog: dict) -> Prepared:
-    names = catalog.get("instruments", {})
-    return Prepared(frozenset(catalog.get("provisions", ())), _whole_names(names), _word_names(names))
+    names = [(name, instrument) for instrument, instrument_names in catalog.get("instruments", {}).items()
+             for name in instrument_names]
+    plain = {(_words(name), instrument) for name, instrument in names
+             if name != instrument and not re.search(r"\d", name) and _words(name)}
+    word_names = sorted(plain, key=lambda item: (-len(item[0]), " ".join(item[0]), item[1]))
+    own: dict[str, set[str]] = {}
+    for tokens, instrument in word_names:
+        own.setdefault(instrument, set()).update(tokens)
+    return Prepared(frozenset(catalog.get("provisions", ())), _whole_names(names),
+                    [(_words(name), instrument) for name, instrument in names], word_names,
+                    {instrument: frozenset(words) for instrument, words in own.items()})
 
 
 def named_instrument(query: str, prepared: Prepared) -> tuple[str, str] | None:
@@ -92,50 +104,40 @@ def named_instrument(query: str, prepared: Prepared) -> tuple[str, str] | None:
     short ones (УК, CAT) only as typed. The other words leave out those that only qualify the name
     ("Tajik" in "Tajik Criminal Code": the start of a word of one of its names)."""
     # Folding keeps each letter in its place: the words' places in the query as typed.
-    spans = list(re.finditer(r"[^\W_]+", fold_tajik(query).lower()))
+    spans = list(re.finditer(r"[^\W_]+", fold_tajik(query)))
     words = [m.group() for m in spans]
     for tokens, instrument in prepared.word_names:
         for start in range(len(words) - len(tokens) + 1):
             typed = words[start:start + len(tokens)]
             if all(_same_word(w, t) if len(t) > 3 else w == t for w, t in zip(typed, tokens)):
-                own = {t for name, i in prepared.word_names if i == instrument for t in name}
+                own = prepared.own_words[instrument]
                 rest = [query[m.start():m.end()] for at, m in enumerate(spans)
                         if not start <= at < start + len(tokens) and not _qualifies(m.group(), own)]
                 return instrument, " ".join(rest)
     return None
 
 
-def _qualifies(word: str, name_words: set[str]) -> bool:
+def _qualifies(word: str, name_words: frozenset[str]) -> bool:
     return any(word == t or (len(word) >= 4 and t.startswith(word)) or _same_word(word, t) for t in name_words)
 
 
-def _word_names(names: dict[str, list[str]]) -> list[tuple[tuple[str, ...], str]]:
-    """(folded words of a name, instrument) for the names without a digit (not the id), longest first."""
-    found = set()
-    for instrument, instrument_names in names.items():
-        for name in instrument_names:
-            tokens = tuple(re.findall(r"[^\W_]+", fold_tajik(name).lower()))
-            if tokens and name != instrument and not re.search(r"\d", name):
-                found.add((tokens, instrument))
-    return sorted(found, key=lambda item: (-len(item[0]), " ".join(item[0]), item[1]))
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"[^\W_]+", fold_tajik(name)))
 
 
-def _whole_names(names: dict[str, list[str]]) -> list[tuple[str, str]]:
-    """(folded name, instrument) for names that hold a digit, longest first."""
-    found = {(fold_tajik(name), instrument) for instrument, instrument_names in names.items()
-             for name in instrument_names if re.search(r"\d", name) and not re.match(r"(?i)no\s", name)}
-    return sorted(found, key=lambda item: -len(item[0]))
+def _whole_names(names: list[tuple[str, str]]) -> list[tuple[re.Pattern, str]]:
+    """(pattern of the folded name, instrument) for names that hold a digit, longest first."""
+    found = {(fold_tajik(name), instrument) for name, instrument in names
+             if re.search(r"\d", name) and not re.match(r"(?i)no\s", name)}
+    return [(re.compile(rf"(?<![\w/]){re.escape(name)}(?![\w/])"), instrument)
+            for name, instrument in sorted(found, key=lambda item: -len(item[0]))]
 
 
-def _instruments_named(words: list[str], names: dict[str, list[str]]) -> list[str]:
+def _instruments_named(words: list[str], names: list[tuple[tuple[str, ...], str]]) -> list[str]:
     """Instruments one of whose names contains every word, best (shortest name) first."""
-    scored = []
-    for instrument, instrument_names in names.items():
-        for name in instrument_names:
-            tokens = re.findall(r"[^\W_]+", fold_tajik(name))
-            if all(any(_same_word(w, t) for t in tokens) for w in words):
-                scored.append((len(tokens), instrument))
-    return [instrument for _, instrument in sorted(set(scored))]
+    scored = {(len(tokens), instrument) for tokens, instrument in names
+              if all(any(_same_word(w, t) for t in tokens) for w in words)}
+    return [instrument for _, instrument in sorted(scored)]
 
 
 def _same_word(typed: str, token: str) -> bool:

@@ -30,7 +30,7 @@ from .load import source_files, without_gc
 from .models import LANGS, Case, Corpus, Provision, Wording
 from .textnorm import ANALYZERS
 
-FORMAT_VERSION = 12  # bump when documents change shape: forces a full rebuild
+FORMAT_VERSION = 13  # bump when documents change shape: forces a full rebuild
 MANIFEST = "huquq-manifest.json"
 CATALOG = "huquq-catalog.json"
 OPEN_START, OPEN_END = "0000-00-00", "9999-12-31"
@@ -172,14 +172,18 @@ def catalog(corpus: Corpus) -> dict:
     """What search needs without reading YAML: names of instruments and provision ids (citations),
     topic words (phrases)."""
     return {
-        "instruments": {
-            i.id: sorted({i.id, *i.aliases, *i.short_title.values(), *i.title.values(),
-                          *([i.symbol] if i.symbol else [])})
-            for i in corpus.instruments.values()
-        },
+        "instruments": instrument_names(corpus),
         "provisions": sorted(corpus.provisions),
         "topics": {t.id: t.words() for t in corpus.topics.values()},  # for phrases in topic words
     }
+
+
+def instrument_names(corpus: Corpus) -> dict[str, list[str]]:
+    """Every name an instrument is cited by (id, aliases, short and full titles, symbol): for citations and
+    named instruments, in kb.citations and in the Search page's script alike."""
+    return {i.id: sorted({i.id, *i.aliases, *i.short_title.values(), *i.title.values(),
+                          *([i.symbol] if i.symbol else [])})
+            for i in corpus.instruments.values()}
 
 
 def corpus_documents(corpus: Corpus, root: Path, only: set[str] | None = None) -> Iterator[dict]:
@@ -279,10 +283,7 @@ def _label_words(label: str) -> str:
 
 
 def _body(wording: Wording, lang: str) -> str:
-    parts = [wording.summary.get(lang, "")]
-    if lang in wording.texts:
-        parts.append(wording.texts[lang].content)
-    return "\n".join(p for p in parts if p)
+    return _joined(wording.summary.get(lang, ""), wording.texts[lang].content if lang in wording.texts else "")
 
 
 def case_document(corpus: Corpus, case: Case, topic_words: dict, root: Path, leads: dict) -> dict:
@@ -306,8 +307,7 @@ def case_document(corpus: Corpus, case: Case, topic_words: dict, root: Path, lea
                     "binding": case.binding},
     }
     for lang in LANGS:
-        summary = "\n".join(filter(None, [
-            case.summary.get(lang), case.outcome.get(lang), *(h.get(lang, "") for h in case.holdings)]))
+        summary = _joined(case.summary.get(lang, ""), case.outcome.get(lang, ""), *(h.get(lang, "") for h in case.holdings))
         doc[f"title_{lang}"] = case.title.get(lang, "")
         doc[f"summary_{lang}"] = _joined(summary, _keywords(case.keywords, lang))
         doc[f"lead_{lang}"] = lead.get(lang, "")

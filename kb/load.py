@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-
 import hashlib
 import os
 from functools import lru_cache

@@ -14,7 +14,6 @@ from .cite import cite_case, cite_provision, pick
 from .models import Corpus, Source
 
 
-
 @dataclass
 class ReviewItem:
     id: str

@@ -7,10 +7,8 @@ The corpus is read once per build from HUQUQ_SOURCES (default: the checkout's le
 
 from __future__ import annotations
 
-import atexit
 import logging
 import re
-import shutil
 import tempfile
 from pathlib import Path
 
@@ -74,9 +72,9 @@ def on_files(files: Files, config) -> Files:
     renderer = SiteRenderer(_state["corpus"], _state["catalogue"], site_url=config.get("site_url") or "")
     # The generated pages wait in a temporary folder (public law only), not in memory: MkDocs reads each
     # when it builds it, and at thousands of pages holding them all was a quarter of the build's memory.
-    folder = Path(tempfile.mkdtemp(prefix="huquq-site-"))
-    _state["generated"] = folder
-    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    # Removed when the build ends (on_post_build), fails, or the process exits.
+    _state["generated"] = generated = tempfile.TemporaryDirectory(prefix="huquq-site-")
+    folder = Path(generated.name)
     count = 0
     for page in renderer.pages():
         path = folder / page.src_uri
@@ -113,9 +111,9 @@ def on_post_template(output_content: str, template_name: str, config) -> str:
 
 
 def on_post_build(config) -> None:
-    folder = _state.pop("generated", None)
-    if folder:
-        shutil.rmtree(folder, ignore_errors=True)
+    generated = _state.pop("generated", None)
+    if generated:
+        generated.cleanup()
 
 
 def on_build_error(error) -> None:

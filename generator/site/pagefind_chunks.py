@@ -25,6 +25,7 @@ import gzip
 import hashlib
 import heapq
 import json
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,7 +38,10 @@ SIGNATURE = b"pagefind_dcd"
 # (bench/site_scale.py): later searches 38 KB median, 53 KB at most (64 and 81 KB with Pagefind's 20,000).
 UNITS = 5000
 PAGEFIND_UNITS = 20000  # Pagefind's own chunk size
-FAMILY = 4  # the shortest stem the search page sends (docs/assets/huquq-search.js)
+# Words sharing their first four letters stay in one chunk: the search page cuts Russian endings down to four
+# letters at least (docs/assets/huquq-search.js). A three-letter word or stem ("суд") may still meet words
+# in two chunks, as with Pagefind's own chunks.
+FAMILY = 4
 MIN_PAGEFIND, MAX_PAGEFIND = (1, 5), (1, 5)  # versions whose format this reads (major, minor)
 
 
@@ -72,12 +76,7 @@ def _units(word: list) -> int:
 
 
 def _common(a: str, b: str) -> int:
-    count = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        count += 1
-    return count
+    return len(os.path.commonprefix((a, b)))
 
 
 def _prefixes(a: str, b: str) -> tuple[str, str]:
@@ -115,10 +114,17 @@ def regroup(words: Iterator[tuple[str, int, bytes]], units: int = UNITS, family:
 
 
 def _name(lang: str, data: bytes, taken: set[str], length: int = 5) -> str:
-    digest = hashlib.sha256(data).hexdigest()
-    while f"{lang}_{digest[:length]}" in taken:
+    """A file's name: its language, then the first ``length`` hex letters of its hash, more where that
+    name is taken (the name is then taken)."""
+    return _shortest(f"{lang}_{hashlib.sha256(data).hexdigest()}", len(lang) + 1 + length, taken)
+
+
+def _shortest(full: str, length: int, taken: set[str]) -> str:
+    """The shortest start of ``full``, ``length`` letters at least, not yet in ``taken``; added to it."""
+    while full[:length] in taken and length < len(full):
         length += 1
-    return f"{lang}_{digest[:length]}"
+    taken.add(full[:length])
+    return full[:length]
 
 
 @dataclass
@@ -231,7 +237,6 @@ def combine(parts_folders: list[Path], target: Path, units: int = UNITS) -> int:
     for chunk in regroup(_merged_words(parts), units):
         encoded = _array(1) + _array(len(chunk)) + b"".join(entry for _w, _u, entry in chunk)
         name = _name(lang, encoded, taken)
-        taken.add(name)
         _write(target / "index" / f"{name}.pf_index", encoded)
         described.append((chunk[0][0], chunk[-1][0], name))
     chunks = [[start, end, name] for (start, end), (_f, _l, name) in
@@ -241,7 +246,6 @@ def combine(parts_folders: list[Path], target: Path, units: int = UNITS) -> int:
     for name, values in filters.items():
         encoded = cbor2.dumps([name, [[value, pages] for value, pages in values.items()]])
         file = _name(lang, encoded, taken, 7)
-        taken.add(file)
         _write(target / "filter" / f"{file}.pf_filter", encoded)
         filter_list.append([name, file])
 
@@ -269,11 +273,7 @@ def _fragments(parts: list[Part], folder: Path) -> list[list]:
     for part in parts:
         for old, word_count in part.meta[1]:
             if old not in renamed:
-                length = old.index("_") + 1 + 5  # the language prefix, then the hash
-                while old[:length] in taken and length < len(old):
-                    length += 1
-                renamed[old] = old[:length]
-                taken.add(old[:length])
+                renamed[old] = _shortest(old, old.index("_") + 1 + 5, taken)  # the language, then the hash
                 (part.folder / "fragment" / f"{old}.pf_fragment").replace(folder / f"{renamed[old]}.pf_fragment")
             pages.append([renamed[old], word_count])
     return pages

@@ -16,11 +16,11 @@ from typing import Iterator
 from kb import ids
 from kb.cite import cite_case, cite_provision, pick
 from kb.dates import human
-from kb.index import lead_words
+from kb.index import instrument_names, lead_words
 from kb.models import LANGS, Corpus, Instrument, Provision, Verification, Wording
 from kb.review import counts, leading_counts, review_list
 from kb.search import AUTHORITY_PRIOR
-from kb.textnorm import fold_tajik
+from kb.textnorm import TAJIK_STOP, fold_tajik
 
 from ..templating import LANG_NAMES, site_environment
 from .l10n import SEPARATOR, Catalogue, Markup, script_json, spans
@@ -362,8 +362,8 @@ class SiteRenderer:
                         "topic": {tp.id: dict(tp.label) for tp in corpus.topics.values()}},
             # Citations are resolved in the page before searching, by the rules of kb.citations: the names
             # of each instrument; the provision itself is checked by opening its address.
-            "instruments": {i.id: sorted({i.id, *i.aliases, *i.short_title.values(), *i.title.values(),
-                                          *([i.symbol] if i.symbol else [])}) for i in corpus.instruments.values()},
+            "instruments": instrument_names(corpus),
+            "stop": sorted(TAJIK_STOP),  # the Tajik words the index leaves out, folded
         }
         return self._render("search.md.j2", depth=1, titles=t["nav.search"], key="find",
                             labels=script_json(labels))
@@ -446,8 +446,8 @@ def navigation(corpus: Corpus, catalogue: Catalogue, handwritten: list, changes:
 def search_weights(prior: float) -> dict[str, str]:
     """Pagefind weights (data-pagefind-weight) of a page's parts, as the command line weighs its fields
     (kb.search.FIELD_WEIGHTS: title, own text and summary, the subjects it leads, topic words and the
-    instrument's name well below), times the authority's prior (binding law 1, interpretation 0.65,
-    standards 0.55), which Pagefind has no other way to apply."""
+    instrument's name well below), times the authority's prior (kb.search.AUTHORITY_PRIOR), which
+    Pagefind has no other way to apply."""
     # The text of binding law at Pagefind's default weight (1): a weight other than 1 is stored with each
     # word, and the text is most of the index.
     base = {"title": 2.0, "text": 1.0, "lead": 2.5, "context": 0.15}
