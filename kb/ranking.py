@@ -20,11 +20,28 @@ from itertools import accumulate, islice
 from typing import Callable, Iterator
 
 from whoosh import query as Q
+from whoosh import scoring
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.util.numeric import byte_to_length
 
-K1, B = 1.2, 0.75  # Whoosh's BM25F defaults (kb.index uses the default weighting)
+K1, B = 1.2, 0.75  # Whoosh's BM25F defaults
+# Fields scored without regard to their length (BM25's B per field, by the part before "_lang"). The
+# subjects a record leads (kb.index.lead_words) lengthen its "lead" field with each subject it leads,
+# which says nothing about how much it leads any one of them: the Constitution's article 23, which leads
+# three subjects, is no less a leading authority on privacy than an article that leads one.
+FIELD_B = {"lead": 0.0}
 LENGTHS = [byte_to_length(b) for b in range(256)]  # Whoosh stores field lengths as one byte
+
+
+def field_b(fieldname: str) -> float:
+    return FIELD_B.get(fieldname.rsplit("_", 1)[0], B)
+
+
+def weighting(fieldnames) -> scoring.BM25F:
+    """Whoosh's BM25F with the B of FIELD_B for ``fieldnames``: what ``Ranker`` computes, for the
+    queries Whoosh answers itself."""
+    return scoring.BM25F(B=B, K1=K1, **{f"{name}_B": field_b(name) for name in fieldnames
+                                         if field_b(name) != B})
 
 
 class Unsupported(Exception):
@@ -135,8 +152,9 @@ class Ranker:
             idf = self.searcher.idf(fieldname, text)
             avg = self.searcher.avg_field_length(fieldname) or 1
             lengths = self.lengths(fieldname)
-            norm = K1 * (1 - B)
-            per_length = K1 * B / avg
+            b = field_b(fieldname)
+            norm = K1 * (1 - b)
+            per_length = K1 * b / avg
             weight = idf * (K1 + 1) * boost
             for doc in postings.keys() & docs:
                 tf = postings[doc]

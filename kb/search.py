@@ -21,7 +21,7 @@ from .cite import pick
 from .citations import find_citation, named_instrument, prepare
 from .index import CATALOG, OPEN_END
 from .models import LANGS
-from .ranking import Ranker, Unsupported
+from .ranking import Ranker, Unsupported, weighting
 from .snippets import query_stems, snippet
 from .textnorm import ANALYZERS, WordsOf
 
@@ -67,7 +67,7 @@ def _script(text: str) -> str:
 # search terms (keywords), the words of the subjects that lead with it, and the context (the instrument's
 # names, the words of its topics, the project's argument) well below. Tuned on the relevance set
 # (tests/relevance/).
-FIELD_WEIGHTS = {"title": 3.0, "text": 1.5, "summary": 1.5, "lead": 2.5, "context": 0.15}
+FIELD_WEIGHTS = {"title": 3.0, "text": 1.5, "summary": 1.5, "lead": 1.5, "context": 0.15}
 # When scores are close, binding law before interpretation, interpretation before standards and reports.
 AUTHORITY_PRIOR = {"tajik-law": 1.0, "treaty": 1.0, "case-binding": 0.8, "interpretation": 0.65,
                    "standard": 0.55, "case": 0.4}
@@ -118,7 +118,7 @@ class Searcher:
                                     MultifieldParser(fields, self.ix.schema, fieldboosts=boosts, group=OrGroup))
         # One reader for the life of the Searcher, and each filter's documents computed once:
         # a filter such as "current wording" matches most of the index.
-        self.searcher = self.ix.searcher()
+        self.searcher = self.ix.searcher(weighting=weighting(self.ix.schema.names()))
         self.ranker = Ranker(self.searcher, self._words)
         self._words_of = {lang: WordsOf(make()) for lang, make in ANALYZERS.items()}
         self._filter_docs: dict[tuple, set[int]] = {}
