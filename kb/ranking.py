@@ -62,10 +62,13 @@ class Ranker:
         self._lengths: dict[str, list[int]] = {}
         self._postings: dict[tuple[str, str], dict[int, float]] = {}
 
-    def rank(self, query: Q.Query, allowed: set[int], limit: int) -> Iterator[tuple[int, float]]:
+    def rank(self, query: Q.Query, allowed: set[int], limit: int, keep_postings: bool = False
+             ) -> Iterator[tuple[int, float]]:
         """(document number, score) for the documents in ``allowed`` that ``query`` matches, best
-        first, at most ``limit``. Raises ``Unsupported`` (at once, not while iterating) if it cannot."""
-        self._postings = {}  # read afresh for each query: memory stays small, timings honest
+        first, at most ``limit``. Raises ``Unsupported`` (at once, not while iterating) if it cannot.
+        ``keep_postings``: use the postings already read for this query (see ``forget``)."""
+        if not keep_postings:
+            self.forget()
         query = query.simplify(self.reader)
         terms: list[tuple[str, str, float]] = []
         phrases: list[Q.Phrase] = []
@@ -75,6 +78,10 @@ class Ranker:
         # Documents with the phrases' words, best first, kept while the phrases are there too.
         ranked = ((doc, score) for doc, score in self._top(docs, terms, None) if self._holds(query, doc))
         return islice(ranked, limit)
+
+    def forget(self) -> None:
+        """Drop the postings read: each query reads its own, so memory stays small and timings honest."""
+        self._postings = {}
 
     # --- matching: which documents -------------------------------------------------------------
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from bisect import insort
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -71,6 +73,9 @@ FIELD_WEIGHTS = {"title": 3.0, "text": 1.5, "summary": 1.5, "lead": 1.5, "contex
 # When scores are close, binding law before interpretation, interpretation before standards and reports.
 AUTHORITY_PRIOR = {"tajik-law": 1.0, "treaty": 1.0, "case-binding": 0.8, "interpretation": 0.65,
                    "standard": 0.55, "case": 0.4}
+# A plain-word query's score is multiplied by the share of its words a document has, to this power: two of
+# three words count 0.44 of the score (kb.search.Searcher._best).
+COORDINATION = 2.0
 # The languages whose fields a query is looked for in, by the letters it is written in.
 SCRIPT_LANGS = {"latin": ("en",), "russian": ("ru",), "tajik": ("tg",), "cyrillic": ("ru", "tg"), "mixed": LANGS}
 OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
@@ -84,6 +89,26 @@ def _parse(parser, text: str) -> Q.Query:
     except Exception:  # noqa: BLE001 - any failure of the parser has the same remedy
         words = [word for word in re.findall(r"\w+", text) if word not in OPERATORS]
         return parser.parse(" ".join(words)) if words else Q.NullQuery
+
+
+def _best_first(item: tuple[int, float]) -> tuple[float, int]:
+    return -item[1], item[0]
+
+
+def _most_words(shares: dict[int, float], at_least: int) -> set[int]:
+    """The documents with the largest shares: all those of the best share, then of the next, until at
+    least ``at_least`` are taken (or none is left)."""
+    pool: set[int] = set()
+    for share in sorted(set(shares.values()), reverse=True):
+        pool = {doc for doc, found in shares.items() if found >= share}
+        if len(pool) >= at_least:
+            break
+    return pool
+
+
+def _has_syntax(text: str) -> bool:
+    """Whether a query uses the search syntax: quotes, a wildcard, a field, or OR / NOT / AND."""
+    return bool(re.search(r'["*?:]', text)) or any(word in OPERATORS for word in text.split())
 
 
 def _without_phrases(query: Q.Query) -> Q.Query:
@@ -152,22 +177,87 @@ class Searcher:
                 hits.append(self._hit(result.fields(), 1000.0, lang, site_url, stems, pinpoint, exact=True))
         # A query that names an instrument ("Criminal Code torture", "свобода собраний Конституция") has
         # that instrument's provisions with all its other words first: its name is rarely in their text.
-        searches = [(parser, text, filters) for parser in self.parsers[_script(text)]]
+        searches = [(text, filters, False)]
         if named and named[1]:
             own = filters & self._filter_set(jurisdiction, named[0], topic, kind, in_force_on)
             if own:
-                searches.insert(0, (self.parsers[_script(named[1])][0], named[1], own))
-        for parser, words, allowed in searches:
+                searches.insert(0, (named[1], own, True))
+        for words, allowed, every_word in searches:
             if len(hits) >= limit:
                 break
-            ranked = self._ranked(_parse(parser, words), allowed, 2 * (limit + len(hits)) + 10)
-            for docnum, score in self._prior(ranked):
+            for docnum, score in self._best(words, allowed, 2 * (limit + len(hits)) + 10, every_word):
                 fields = searcher.stored_fields(docnum)
                 if not any(h.id == fields["id"] for h in hits):
                     hits.append(self._hit(fields, score, lang, site_url, stems))
                 if len(hits) >= limit:
                     break
         return hits
+
+    def _best(self, text: str, allowed: set[int], limit: int, every_word: bool = False) -> list[tuple[int, float]]:
+        """The documents in ``allowed`` that ``text`` finds, best first: BM25F weighed by authority
+        (``_prior``) and, for plain words, by how many of the query's words the document has.
+
+        A document with every word is not simply put before one with most of them: a treaty article with
+        two of three words in its title and text is a better answer than a long report with all three
+        once. The score is multiplied by the share of the query's words found, to the power
+        COORDINATION. A query with syntax (quotes, OR, NOT, wildcards) means what it says: the
+        documents with all of it come first, then those with any of it. ``every_word``: only the
+        documents with every word."""
+        every, some = self.parsers[_script(text)]
+        if every_word:
+            return self._prior(self._ranked(_parse(every, text), allowed, limit))
+        if _has_syntax(text):
+            ranked = self._prior(self._ranked(_parse(every, text), allowed, limit))
+            if len(ranked) < limit:
+                seen = {doc for doc, _ in ranked}
+                ranked += [(doc, score) for doc, score in self._prior(self._ranked(_parse(some, text), allowed, limit))
+                           if doc not in seen]
+            return ranked[:limit]
+        langs = SCRIPT_LANGS[_script(text)]
+        words = {lang: list(dict.fromkeys(self._words_of[lang](text))) for lang in langs}
+        if max(len(found) for found in words.values()) < 2:
+            return self._prior(self._ranked(_parse(every, text), allowed, limit))
+        shares = self._shares(words, allowed, max(limit, self.COORDINATION_POOL))
+        pool = _most_words(shares, max(limit, self.COORDINATION_POOL))
+        ranked = self.ranker.rank(_parse(some, text), pool, len(pool), keep_postings=True)
+        return self._best_weighed([(doc, score * shares[doc] ** COORDINATION) for doc, score in ranked], limit)
+
+    def _best_weighed(self, scored: list[tuple[int, float]], limit: int) -> list[tuple[int, float]]:
+        """The best ``limit`` of ``scored`` once weighed by authority (as ``_prior``), reading the authority
+        of as few documents as it can: a weight is at most 1, so once ``limit`` weighed scores are above
+        the next unweighed one, no document left can enter (reading a document's authority for the first
+        time unpickles its texts)."""
+        weighed: list[tuple[int, float]] = []
+        for doc, score in sorted(scored, key=lambda item: (-item[1], item[0])):
+            if len(weighed) >= limit and weighed[limit - 1][1] > score:
+                break
+            insort(weighed, (doc, score * self._authority_weight(doc)), key=_best_first)
+        return weighed[:limit]
+
+    # The documents scored for the blended order: those with the most of the query's words, taken a number
+    # of words at a time (every word, then all but one, ...) until at least this many are in hand. Scoring
+    # every document with any word took 47 ms at 10,000 provisions.
+    COORDINATION_POOL = 100
+
+    def _shares(self, words: dict[str, list[str]], allowed: set[int], enough: int) -> dict[int, float]:
+        """document -> the largest share, over the query's languages, of the query's (analysed) words it
+        has in any of its fields, for the documents in ``allowed`` with at least one; only those with
+        every word when there are ``enough`` of them (the pool is then theirs: see _most_words)."""
+        self.ranker.forget()
+        found = {lang: [set().union(*(self.ranker.postings(f"{part}_{lang}", word).keys() for part in FIELD_WEIGHTS))
+                        & allowed for word in wanted] for lang, wanted in words.items() if wanted}
+        every = set().union(*(set.intersection(*docs) for docs in found.values()))
+        if len(every) >= enough:
+            return dict.fromkeys(every, 1.0)
+        shares: dict[int, float] = {}
+        for docs in found.values():
+            counts = Counter()
+            for some in docs:
+                counts.update(some)
+            for doc, count in counts.items():
+                if count / len(docs) > shares.get(doc, 0.0):
+                    shares[doc] = count / len(docs)
+        return shares
 
     def _prior(self, ranked) -> list[tuple[int, float]]:
         """BM25F scores weighed by the authority of the record, best first."""

@@ -208,3 +208,34 @@ def test_the_instrument_a_query_names_comes_first(index_dir):
     assert ids(search(index_dir, "ICCPR torture"))[0] == "iccpr/7"
     assert ids(search(index_dir, "Tajik Criminal Code torture"))[0] == "tj-criminal-code/143-1"
     assert ids(search(index_dir, "Кодекси ҷиноятӣ шиканҷа", lang="tg"))[0] == "tj-criminal-code/143-1"
+
+
+def test_a_decision_with_most_of_the_words_is_not_buried_under_reports_with_all(index_dir):
+    # Toonen v. Australia is the Committee's decision on a law criminalising consensual sex between men.
+    # Its record does not use every word of the query; reports and comments that name each word once do.
+    # With "every word first" it fell out of the first ten; scored by how many words it has, it stays.
+    found = ids(search(index_dir, "criminalisation of consensual same-sex relations", limit=10))
+    assert found[0] == "iccpr/17"
+    assert "toonen-v-australia" in found
+
+
+def test_a_query_with_syntax_keeps_the_documents_with_all_of_it_first(index_dir):
+    """An explicit AND, or a phrase, means what it says: every record with all of it comes before any
+    record with only some of it."""
+    searcher = Searcher(index_dir)
+    try:
+        allowed = searcher._filter_set(None, None, None, None, None)
+        def with_all(text):
+            query = searcher.parsers["latin"][0].parse(text)
+            return {searcher.searcher.stored_fields(doc)["id"] for doc, _ in searcher._ranked(query, allowed, 10_000)}
+
+        every = with_all("torture AND lawyer")
+        assert 3 <= len(every) < 40
+        assert set(ids(searcher.search("torture AND lawyer", limit=40))) == every  # and nothing else
+        every = with_all('"legal assistance" detention')
+        assert 3 <= len(every) < 30
+        found = ids(searcher.search('"legal assistance" detention', limit=40))
+        assert len(found) > len(every)  # records with some of it follow
+        assert set(found[:len(every)]) == every
+    finally:
+        searcher.close()
