@@ -162,9 +162,9 @@ def real_index() -> Path:
 
 
 def slowest(index: Path, asked: list[str], latencies: list[float], count: int = 3) -> list[tuple]:
-    """The slowest queries, with how many documents have all their words and any of them (Whoosh
-    scores every document with all the words, and when fewer than ten have them, every one with any
-    of them that its block-quality skipping cannot pass over), here and in the real corpus."""
+    """The slowest queries, with how many documents have all their words and any of them (kb.search
+    scores those with all the words, or, when fewer than 100 have them, those with the most of them),
+    here and in the real corpus."""
     real = real_index()
     return [(query, took, matching(index, query), matching(real, query))
             for took, query in sorted(zip(latencies, asked), reverse=True)[:count]]
@@ -270,8 +270,8 @@ def report(results: list[dict], sites: list[dict]) -> str:
             lines.append(f"| {r['size']:,} | {r['full']:.1f} s | {r['full_single']:.1f} s "
                          f"| {statistics.median(single):.1f} / {percentile(single, 0.95):.1f} ms |")
     lines += ["", "## Slowest queries (library)", "",
-              "Documents with every word are all scored; when fewer than ten have every word, documents "
-              "with any word are searched too. The synthetic texts draw words independently, so a common "
+              "The documents with the most of the query's words are scored (every word, then all but one, "
+              "... until 100 are in hand: kb.search.Searcher._best). The synthetic texts draw words independently, so a common "
               "word is in far more documents than in real texts, where words cluster by subject: the last "
               "column is the same query on the real corpus.", "",
               "| provisions | query | ms | every word / any word | real corpus: every word / any word |",

@@ -72,10 +72,12 @@ def search(query, sources, index_dir, lang, jurisdiction, instrument, topic, kin
 
     QUERY may be words ("arbitrary detention", "задержание", "шиканча"), a phrase in
     quotes, or a citation ("ICCPR 9", "art. 125 CC", "статья 19 Конституции").
-    Results with every word come first, then those with any; a query naming an
+    Results are ranked by how well and how many of the words they match (a record
+    with most of the words can come before one with all); a query naming an
     instrument ("Criminal Code torture", "свобода собраний Конституция") has that
     instrument's provisions first. NOT leaves out what has a word ("torture NOT
-    children"), OR asks for either, and detent* finds any ending.
+    children"), OR asks for either, and detent* finds any ending; with these, or
+    with quotes, results with all of the query come first.
     """
     from kb.index import stale_files
     from kb.search import search as run_search

@@ -134,7 +134,8 @@ class Searcher:
         self._citations = prepare(self.catalog)  # the same for every query
         # A query is looked for in the fields of the languages its script can be: Latin letters in the
         # English fields, Cyrillic in the Russian and Tajik ones (topic labels and synonyms there carry
-        # it across languages). Documents with every word come first; any word fills the list.
+        # it across languages). Plain words are ranked by score and by the share of them a document has
+        # (_best); a query with syntax has the documents with all of it first, any of it after.
         self.parsers = {}
         for script, langs in SCRIPT_LANGS.items():
             boosts = {f"{part}_{lang}": weight for lang in langs for part, weight in FIELD_WEIGHTS.items()}

@@ -15,7 +15,8 @@ from kb.search import Searcher
 from tests.conftest import ROOT
 
 JUDGMENTS = load_judgments(ROOT / "tests/relevance/queries.yaml")
-FLOORS = {"en": (0.83, 0.74), "ru": (0.89, 0.82), "tg": (0.81, 0.73)}  # first in top 3, MRR
+# first in top 3, all expected in top 10, MRR
+FLOORS = {"en": (0.85, 0.70, 0.74), "ru": (0.93, 0.74, 0.84), "tg": (0.85, 0.84, 0.79)}
 
 
 def test_the_relevance_set_is_large_and_names_real_authorities(corpus):
@@ -45,5 +46,7 @@ def scores(index_dir):
 
 @pytest.mark.parametrize("lang", ["en", "ru", "tg"])
 def test_the_ranking_is_no_worse_than_measured(scores, lang):
-    top3, mrr = FLOORS[lang]
-    assert scores[lang].top3 >= top3 and scores[lang].mrr >= mrr, (scores[lang].top3, scores[lang].mrr)
+    top3, top10, mrr = FLOORS[lang]
+    measured = scores[lang]
+    found = (measured.top3, measured.top10, measured.mrr)
+    assert all(value >= floor for value, floor in zip(found, (top3, top10, mrr))), found
