@@ -249,3 +249,34 @@ def test_a_question_mark_ends_a_question_and_is_not_a_wildcard(index_dir):
     assert ids(search(index_dir, "wom?n"))  # inside a word it is still the one-letter wildcard
     with pytest.raises(ValueError, match="empty"):
         search(index_dir, " ? ")
+
+
+@pytest.mark.parametrize("words", [
+    ("detainee", "detainees", "detained", "detain", "detention"),
+    ("organization", "organisation", "organisations"),
+    ("criminalization", "criminalisation", "criminalise"),
+    ("complaint", "complaints", "complain", "complained"),
+    ("disclosure", "disclose", "disclosed"),
+    ("coercion", "coerced", "coercive"),
+    ("registration", "register", "registered"),
+    ("bribery", "bribe"),
+    ("beaten", "beat", "beating"),
+    ("discriminatory", "discrimination", "discriminate"),
+    ("consensual", "consent"),
+    ("investigated", "investigation"),
+])
+def test_english_words_of_one_family_meet(words):
+    from kb.textnorm import english_stem
+
+    assert len({english_stem(word) for word in words}) == 1, {word: english_stem(word) for word in words}
+
+
+@pytest.mark.parametrize("a, b", [
+    ("criminal", "criminalisation"),  # a criminal code is not the making of a crime
+    ("size", "seize"), ("detention", "determination"),
+    ("complaint", "compliance"), ("register", "regime"), ("beat", "bear"),
+])
+def test_english_words_of_other_families_stay_apart(a, b):
+    from kb.textnorm import english_stem
+
+    assert english_stem(a) != english_stem(b)
