@@ -82,6 +82,31 @@ def english_stem(word: str) -> str:
     return ENGLISH_FAMILIES.get(stem, stem)
 
 
+def english_family_words(text: str) -> tuple[dict[str, str], list[str]]:
+    """For the Search page, whose index (Pagefind) stems English with Porter2 alone: ({word: the word
+    the page searches for instead}, [the words a page carries hidden so that it is found by them]) for
+    the words of ``text`` that english_stem joins to another stem: "detained" is searched as
+    "detention", and a page with "detained" also carries "detention"."""
+    words = {word.lower() for word in re.findall(r"[A-Za-z]+", text)}
+    instead: dict[str, str] = {}
+    for word in sorted(words):
+        joined = english_stem(word)
+        if joined == _ENGLISH.stemWord(word):
+            continue
+        spelled = _IZE.sub("is", word)
+        if english_stem(spelled) == _ENGLISH.stemWord(spelled):
+            instead[word] = spelled  # only the -ize spelling
+        else:
+            instead[word] = FAMILY_WORDS[joined]
+    return instead, sorted(set(instead.values()))
+
+
+# One word of each family that Porter2 alone stems to the family's stem (ENGLISH_FAMILIES' values).
+FAMILY_WORDS = {"detent": "detention", "coercion": "coercion", "disclos": "disclose", "complain": "complain",
+                "regist": "register", "bribe": "bribe", "beat": "beat", "discrimin": "discrimination",
+                "consent": "consent"}
+
+
 def english_analyzer():
     return StemmingAnalyzer(stoplist=STOP, stemfn=english_stem)
 

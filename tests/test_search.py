@@ -280,3 +280,14 @@ def test_english_words_of_other_families_stay_apart(a, b):
     from kb.textnorm import english_stem
 
     assert english_stem(a) != english_stem(b)
+
+
+def test_the_search_page_is_told_the_english_families():
+    from kb.textnorm import _ENGLISH, english_family_words, english_stem
+
+    instead, carried = english_family_words("The detainees were detained; the organization's registration. Detention.")
+    assert instead == {"detainees": "detention", "detained": "detention", "organization": "organisation",
+                       "registration": "register"}
+    assert carried == ["detention", "organisation", "register"]
+    # What the page searches instead is stemmed by Pagefind's Porter2 to what the command line makes of the word.
+    assert all(_ENGLISH.stemWord(word) == english_stem(typed) for typed, word in instead.items())

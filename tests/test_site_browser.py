@@ -274,6 +274,30 @@ def test_the_page_and_the_command_line_stem_fold_and_read_citations_alike(browse
     assert js[0] == ["tj-criminal-code", "torture"] and js[7] is None
 
 
+ENGLISH_FAMILY_QUERIES = ["detainee", "detainees", "detained", "detaining", "detention", "organization",
+                          "organizations", "criminalization", "complaint", "complaints", "disclosure", "coerced",
+                          "bribery", "beaten", "discriminatory", "consensual", "registration", "arrest", "torture"]
+
+
+def test_the_page_searches_english_words_as_the_command_line_stems_them(browser, server):
+    """Pagefind stems English with Porter2 alone; the page searches each word as a word Porter2 stems to
+    what kb.textnorm.english_stem makes of the word typed ("detainee" as "detention")."""
+    from kb.textnorm import _ENGLISH, english_stem
+
+    browser.get(f"{server}/find/")
+    js = browser.execute_script("return arguments[0].map(w => window.huquqSearchInternals.englishWord(w))",
+                                ENGLISH_FAMILY_QUERIES)
+    assert [_ENGLISH.stemWord(w) for w in js] == [english_stem(w) for w in ENGLISH_FAMILY_QUERIES]
+    assert js[0] == "detention" and js[5] == "organisation"
+
+
+def test_a_word_of_a_family_finds_what_its_family_word_finds(browser, server):
+    # Constitution art. 19 says "detained"; the Search page finds it by "detention" and "detainee" alike.
+    for words in ("detention lawyer", "detainee lawyer", "detained lawyer"):
+        search(browser, server, words)
+        wait(browser, lambda b: "/tj-constitution/19/" in result_paths(b))
+
+
 def test_no_request_leaves_the_site(browser, server):
     for path in ("/", "/iccpr/9/", "/prepare/"):
         browser.get(server + path)

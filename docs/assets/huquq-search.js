@@ -67,8 +67,16 @@
   var RUSSIAN_ONLY = /[ыщць]/i, TAJIK_ONLY = /[ҳҷқғӣӯ]/i;
   var OWN_LETTERS = { en: /[a-z]/i, ru: RUSSIAN_ONLY, tg: TAJIK_ONLY };
   var OTHER_LETTERS = { en: /[а-яё]/i, ru: TAJIK_ONLY, tg: RUSSIAN_ONLY };
+  // English words the command line's stemmer joins to a family ("detained", "detainee" with "detention";
+  // kb/textnorm.py english_stem) are searched as the word the pages carry for the family, after the
+  // American -ize is spelled -ise as in the UN's texts: Pagefind's own stemmer keeps them apart.
+  var IZE = /^(\w{3,})iz(e|es|ed|ing|ation|ations|er|ers)$/;
+  function englishWord(word) {
+    var spelled = word.replace(IZE, "$1is$2");
+    return labels.english[word] || labels.english[spelled] || spelled;
+  }
   function stem(word) {
-    if (!READER_LETTERS.tg.test(word)) return word;
+    if (!READER_LETTERS.tg.test(word)) return /^[a-z]+$/.test(word) ? englishWord(word) : word;
     var folded = fold(word);
     var tajik = TAJIK_ONLY.test(word), russian = RUSSIAN_ONLY.test(word);
     if (!russian) folded = tajikStem(folded);
@@ -201,8 +209,8 @@
     }
     return offline ? Promise.resolve(null) : next(0);
   }
-  window.huquqSearchInternals = { tajikStem: tajikStem, fold: fold, candidates: candidates, stem: stem,
-                                  namedInstrument: namedInstrument };
+  window.huquqSearchInternals = { tajikStem: tajikStem, fold: fold, englishWord: englishWord, candidates: candidates,
+                                  stem: stem, namedInstrument: namedInstrument };
 
   // --- Pagefind ------------------------------------------------------------------------------------
   function load() {

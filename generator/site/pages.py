@@ -20,7 +20,7 @@ from kb.index import instrument_names, lead_words
 from kb.models import LANGS, Corpus, Instrument, Provision, Verification, Wording
 from kb.review import counts, leading_counts, review_list
 from kb.search import AUTHORITY_PRIOR
-from kb.textnorm import TAJIK_STOP, fold_tajik
+from kb.textnorm import TAJIK_STOP, english_family_words, fold_tajik
 
 from ..templating import LANG_NAMES, site_environment
 from .l10n import SEPARATOR, Catalogue, Markup, script_json, spans
@@ -190,7 +190,9 @@ class SiteRenderer:
         return self._render(
             "provision.md.j2", depth=2, titles=titles, key=provision.id,
             description=pick(provision.summary, "ru"),
-            search_extra=" ".join([_folded(tajik), _keywords(provision.keywords)]),
+            search_extra=" ".join([_folded(tajik), _keywords(provision.keywords), _english_families(
+                provision.title, provision.summary, provision.argument, provision.keywords,
+                provision.texts["en"].content if "en" in provision.texts else "")]),
             weights=search_weights(AUTHORITY_PRIOR.get(instrument.authority, 1.0)),
             lead=self._lead(provision.id),
             # The instrument's name is left out: in every page it would make each search fetch more of
@@ -251,7 +253,8 @@ class SiteRenderer:
             panel["html"] = Markup(panel["html"] + extra)
         return self._render("case.md.j2", depth=2, titles=dict(case.title), key=f"cases/{case.id}",
                             description=pick(case.summary, "ru"), case=case, panels=panels,
-                            search_extra=_keywords(case.keywords),
+                            search_extra=" ".join([_keywords(case.keywords), _english_families(
+                                case.title, case.summary, case.outcome, case.keywords, *case.holdings)]),
                             weights=search_weights(AUTHORITY_PRIOR["case-binding" if case.binding else "case"]),
                             lead=self._lead(case.id), context=" ".join(self._topic_words(case.topics)),
                             citations=in_langs(lambda lang: cite_case(case, lang)),
@@ -364,6 +367,9 @@ class SiteRenderer:
             # of each instrument; the provision itself is checked by opening its address.
             "instruments": instrument_names(corpus),
             "stop": sorted(TAJIK_STOP),  # the Tajik words the index leaves out, folded
+            # English words the command line's stemmer joins to another family ("detained" -> "detention"),
+            # searched as the word the pages carry (kb.textnorm.english_family_words)
+            "english": english_family_words(_english_text(corpus))[0],
         }
         return self._render("search.md.j2", depth=1, titles=t["nav.search"], key="find",
                             labels=script_json(labels))
@@ -469,6 +475,30 @@ def _keywords(keywords: dict) -> str:
     with the summary), never shown in an excerpt. Tajik ones folded only: the search box folds what is typed."""
     terms = [term for lang in ("en", "ru") for term in keywords.get(lang, ())]
     return " ".join([*terms, _folded(list(keywords.get("tg", ())))])
+
+
+def _english_families(*parts) -> str:
+    """The words a page carries hidden so that the Search page finds it as the command line does by a
+    word of the same family ("detention" on a page that says "detained"): kb.textnorm.english_family_words."""
+    return " ".join(english_family_words(" ".join(_english(part) for part in parts))[1])
+
+
+def _english(part) -> str:
+    """The English of a text in languages ({lang: text}), of search terms ({lang: [terms]}), or a string."""
+    if isinstance(part, str):
+        return part
+    english = part.get("en", "") if part else ""
+    return english if isinstance(english, str) else " ".join(english)
+
+
+def _english_text(corpus) -> str:
+    """Every English word of the corpus's provisions and cases, for the Search page's table of families."""
+    parts = []
+    for p in corpus.provisions.values():
+        parts += [p.title, p.summary, p.argument, p.keywords, p.texts["en"].content if "en" in p.texts else ""]
+    for c in corpus.cases.values():
+        parts += [c.title, c.summary, c.outcome, c.keywords, *c.holdings]
+    return " ".join(_english(part) for part in parts)
 
 
 def _folded(tajik_texts: list) -> str:
