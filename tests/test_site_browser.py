@@ -298,6 +298,16 @@ def test_a_word_of_a_family_finds_what_its_family_word_finds(browser, server):
         wait(browser, lambda b: "/tj-constitution/19/" in result_paths(b))
 
 
+def test_punctuation_around_a_word_is_not_searched(browser, server):
+    # "протокола?" kept its question mark, so its Russian ending was not cut and it found other pages.
+    browser.get(f"{server}/find/")
+    words = browser.execute_script("return ['задержали без протокола?', 'detention, lawyer.', '«шиканҷа»']"
+                                   ".map(q => window.huquqSearchInternals.queryWords(q))")
+    plain = browser.execute_script("return ['задержали без протокола', 'detention lawyer', 'шиканҷа']"
+                                   ".map(q => window.huquqSearchInternals.queryWords(q))")
+    assert words == plain and "протокол" in words[0].split()
+
+
 def test_no_request_leaves_the_site(browser, server):
     for path in ("/", "/iccpr/9/", "/prepare/"):
         browser.get(server + path)

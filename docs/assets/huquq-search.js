@@ -91,7 +91,11 @@
     .concat(labels.stop)  // Tajik: kb/textnorm.py's TAJIK_STOP, with the light verbs (эътироф кардан)
     .forEach(function (w) { STOP[w] = true; });
   function queryWords(text) {
-    var words = text.toLowerCase().split(/\s+/).filter(Boolean);
+    // Punctuation around a word ("протокола?", "detention,") is not part of it: stemmed with it, the word
+    // would keep its ending.
+    var words = text.toLowerCase().split(/\s+/).map(function (w) {
+      return w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+    }).filter(Boolean);
     var kept = words.filter(function (w) { return !STOP[fold(w)]; });
     return (kept.length ? kept : words).map(stem).join(" ");
   }
@@ -210,7 +214,7 @@
     return offline ? Promise.resolve(null) : next(0);
   }
   window.huquqSearchInternals = { tajikStem: tajikStem, fold: fold, englishWord: englishWord, candidates: candidates,
-                                  stem: stem, namedInstrument: namedInstrument };
+                                  stem: stem, queryWords: queryWords, namedInstrument: namedInstrument };
 
   // --- Pagefind ------------------------------------------------------------------------------------
   function load() {
