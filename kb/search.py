@@ -245,7 +245,7 @@ class Searcher:
         the next unweighed one, no document left can enter (reading a document's authority for the first
         time unpickles its texts)."""
         weighed: list[tuple[int, float]] = []
-        for doc, score in sorted(scored, key=lambda item: (-item[1], item[0])):
+        for doc, score in sorted(scored, key=_best_first):
             if len(weighed) >= limit and weighed[limit - 1][1] > score:
                 break
             insort(weighed, (doc, score * self._authority_weight(doc)), key=_best_first)
