@@ -25,7 +25,7 @@ from .index import CATALOG, OPEN_END
 from .models import LANGS
 from .ranking import Ranker, Unsupported, weighting
 from .snippets import query_stems, snippet
-from .textnorm import ANALYZERS, WordsOf
+from .textnorm import ANALYZERS, WORD, WordsOf
 
 KINDS = ("provision", "case")
 JURISDICTIONS = ("tj", "intl")
@@ -224,15 +224,14 @@ class Searcher:
                 ranked += [(doc, score) for doc, score in self._prior(self._ranked(_parse(some, text), allowed, limit))
                            if doc not in seen]
             return ranked[:limit]
-        analysed = self._analysed(text)
-        words = {lang: list(dict.fromkeys(found)) for lang, found in analysed.items()}
-        if max(len(found) for found in words.values()) < 2:
+        tokens = self._tokens(text)
+        if len(tokens) < 2:
             return self._prior(self._ranked(_parse(every, text), allowed, limit))
-        shares = self._shares(words, allowed, max(limit, self.COORDINATION_POOL))
+        shares = self._shares(tokens, allowed, max(limit, self.COORDINATION_POOL))
         pool = _most_words(shares, max(limit, self.COORDINATION_POOL))
         # The pool scored on every word in every field, as the parser would ask for plain words (without
         # parsing, 2 ms, or matching again, 4 ms: the pool is already what matches).
-        ranked = self.ranker.score(pool, _any_word_terms(analysed), len(pool))
+        ranked = self.ranker.score(pool, _any_word_terms(self._analysed(text)), len(pool))
         return self._best_weighed([(doc, score * shares[doc] ** COORDINATION) for doc, score in ranked], limit)
 
     def _analysed(self, text: str) -> dict[str, list[str]]:
@@ -256,25 +255,32 @@ class Searcher:
     # every document with any word took 47 ms at 10,000 provisions.
     COORDINATION_POOL = 100
 
-    def _shares(self, words: dict[str, list[str]], allowed: set[int], enough: int) -> dict[int, float]:
-        """document -> the largest share, over the query's languages, of the query's (analysed) words it
-        has in any of its fields, for the documents in ``allowed`` with at least one; only those with
-        every word when there are ``enough`` of them (the pool is then theirs: see _most_words)."""
+    def _tokens(self, text: str) -> list[dict[str, list[str]]]:
+        """The query's words, each as the fields of every language of its script analyse it ({lang:
+        [words]}); the words no language keeps (stop words) left out."""
+        tokens = []
+        for token in dict.fromkeys(re.findall(WORD, text.lower())):
+            analysed = {lang: found for lang in SCRIPT_LANGS[_script(text)] if (found := self._words_of[lang](token))}
+            if analysed:
+                tokens.append(analysed)
+        return tokens
+
+    def _shares(self, tokens: list[dict[str, list[str]]], allowed: set[int], enough: int) -> dict[int, float]:
+        """document -> the share of the query's words it has, in any field of any of the query's languages
+        (a Cyrillic word counts found in the Russian or in the Tajik fields), for the documents in
+        ``allowed`` with at least one; only those with every word when there are ``enough`` of them (the
+        pool is then theirs: see _most_words)."""
         self.ranker.forget()
-        found = {lang: [set().union(*(self.ranker.postings(f"{part}_{lang}", word).keys() for part in FIELD_WEIGHTS))
-                        & allowed for word in wanted] for lang, wanted in words.items() if wanted}
-        every = set().union(*(set.intersection(*docs) for docs in found.values()))
+        found = [set().union(*(self.ranker.postings(f"{part}_{lang}", word).keys()
+                               for lang, words in token.items() for word in words for part in FIELD_WEIGHTS))
+                 & allowed for token in tokens]
+        every = set.intersection(*found)
         if len(every) >= enough:
             return dict.fromkeys(every, 1.0)
-        shares: dict[int, float] = {}
-        for docs in found.values():
-            counts = Counter()
-            for some in docs:
-                counts.update(some)
-            for doc, count in counts.items():
-                if count / len(docs) > shares.get(doc, 0.0):
-                    shares[doc] = count / len(docs)
-        return shares
+        counts: Counter[int] = Counter()
+        for docs in found:
+            counts.update(docs)
+        return {doc: count / len(found) for doc, count in counts.items()}
 
     def _prior(self, ranked) -> list[tuple[int, float]]:
         """BM25F scores weighed by the authority of the record, best first."""

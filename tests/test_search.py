@@ -291,3 +291,17 @@ def test_the_search_page_is_told_the_english_families():
     assert carried == ["detention", "organisation", "register"]
     # What the page searches instead is stemmed by Pagefind's Porter2 to what the command line makes of the word.
     assert all(_ENGLISH.stemWord(word) == english_stem(typed) for typed, word in instead.items())
+
+
+def test_a_word_counts_as_found_in_any_language_the_query_may_be_in(index_dir):
+    # "HIV брак": the English word is in the Family Code article's English text, the Russian one in its
+    # Russian title. It has both words of the query, though no one language's fields have both.
+    searcher = Searcher(index_dir)
+    try:
+        allowed = searcher._filter_set(None, None, None, None, None)
+        docs = {doc for doc in allowed if searcher.searcher.stored_fields(doc)["id"] == "tj-family-code/15"}
+        shares = searcher._shares(searcher._tokens("HIV брак"), allowed, 10_000)
+        assert docs and all(shares[doc] == 1.0 for doc in docs)
+        assert ids(searcher.search("HIV брак"))[0] == "tj-family-code/15"
+    finally:
+        searcher.close()
