@@ -305,3 +305,10 @@ def test_a_word_counts_as_found_in_any_language_the_query_may_be_in(index_dir):
         assert ids(searcher.search("HIV брак"))[0] == "tj-family-code/15"
     finally:
         searcher.close()
+
+
+def test_each_english_family_has_a_word_the_search_page_can_search_by():
+    from kb.textnorm import _ENGLISH, ENGLISH_FAMILIES, FAMILY_WORDS
+
+    assert set(FAMILY_WORDS) == set(ENGLISH_FAMILIES.values())
+    assert all(_ENGLISH.stemWord(word) == stem for stem, word in FAMILY_WORDS.items())
