@@ -308,6 +308,22 @@ def test_punctuation_around_a_word_is_not_searched(browser, server):
     assert words == plain and "протокол" in words[0].split()
 
 
+def test_an_excerpt_does_not_open_on_the_end_of_the_sentence_before(browser, server):
+    # "... (the full text). Organisations that provide HIV prevention ...": the excerpt starts at
+    # "Organisations", not at the tail of the sentence before it.
+    use_language(browser, server, "en")
+    browser.get(f"{server}/find/")
+    rest = " and legal aid to sex workers and gay men pursue lawful aims" * 3
+    words = ("the page heading here and the full text). Organisations that provide HIV prevention" + rest).split()
+    start = browser.execute_script(
+        "return window.huquqSearchInternals.excerptStart(arguments[0], arguments[0].length, [8], 3)", words)
+    assert words[start] == "Organisations"
+    words = ("the page heading here no one shall be arbitrarily detained" + rest).split()  # no sentence end
+    start = browser.execute_script(
+        "return window.huquqSearchInternals.excerptStart(arguments[0], arguments[0].length, [9], 3)", words)
+    assert start == 5  # four words before the match
+
+
 def test_no_request_leaves_the_site(browser, server):
     for path in ("/", "/iccpr/9/", "/prepare/"):
         browser.get(server + path)

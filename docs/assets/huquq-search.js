@@ -214,7 +214,8 @@
     return offline ? Promise.resolve(null) : next(0);
   }
   window.huquqSearchInternals = { tajikStem: tajikStem, fold: fold, englishWord: englishWord, candidates: candidates,
-                                  stem: stem, queryWords: queryWords, namedInstrument: namedInstrument };
+                                  stem: stem, queryWords: queryWords, excerptStart: excerptStart,
+                                  namedInstrument: namedInstrument };
 
   // --- Pagefind ------------------------------------------------------------------------------------
   function load() {
@@ -290,13 +291,15 @@
   // earliest such passage when several are alike. A Tajik reader thus sees Tajik, or else Russian, text.
   // A page found only by its hidden words (search terms, topic words) has no match to start at: its
   // excerpt starts at the first sentence after the heading that opens a passage in the reader's language.
+  var SENTENCE_END = /[.:;!?][)»"”]?$/;
   function excerptStart(words, end, matches, heading) {
     var l = lang();
     if (!matches.length) return quietStart(words, end, heading, l);
     var best = matches[0], bestScore = -Infinity;
     matches.forEach(function (at) {
-      var from = at;  // up to four words before the match, if they are in the reader's letters
-      while (from > 0 && at - from < 4 && READER_LETTERS[l].test(words[from - 1])) from--;
+      var from = at;  // up to four words before the match, in the reader's letters and in its sentence
+      while (from > 0 && at - from < 4 && READER_LETTERS[l].test(words[from - 1]) &&
+             !SENTENCE_END.test(words[from - 1])) from--;
       from = Math.max(0, Math.min(from, end - EXCERPT));
       var found = tally(words.slice(from, Math.min(end, from + EXCERPT)), l);
       var score = found.letters - found.other + (found.own ? EXCERPT / 4 : 0) - (at < heading ? EXCERPT : 0);
