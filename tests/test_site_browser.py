@@ -324,6 +324,19 @@ def test_an_excerpt_does_not_open_on_the_end_of_the_sentence_before(browser, ser
     assert start == 5  # four words before the match
 
 
+def test_the_page_leaves_out_the_words_the_index_leaves_out(browser, server):
+    # "без" in "задержали без протокола" made Pagefind want pages with "без" too.
+    from kb.textnorm import STOP
+
+    browser.get(f"{server}/find/")
+    words = ["без", "of", "дар", "кардан", "not", "the", "под", "ё", "detention", "задержание", "ҳуқуқ", "протокол"]
+    asked = browser.execute_script(
+        "return arguments[0].map(w => window.huquqSearchInternals.queryWords('шиканҷа ' + w))", words)
+    left_out = {fold_tajik(word) for word in STOP}
+    assert [len(query.split()) == 1 for query in asked] == [fold_tajik(word) in left_out for word in words]
+    assert asked[0] == "шиканча"
+
+
 def test_no_request_leaves_the_site(browser, server):
     for path in ("/", "/iccpr/9/", "/prepare/"):
         browser.get(server + path)

@@ -83,13 +83,11 @@
     if (!tajik) { var cut = folded.replace(RUSSIAN, ""); if (cut.length >= 4) folded = cut; }
     return folded;
   }
-  // Words in nearly every page ("of", "и", "ва") are left out of a query: each would fetch a large part of
-  // the index and narrow nothing.
+  // Words in nearly every page ("of", "без", "ва") are left out of a query, as the command line's index
+  // leaves them out (kb/textnorm.py STOP, folded): each would fetch a large part of the index and narrow
+  // nothing. Tajik light verbs are among them (эътироф кардан: the meaning is in the noun).
   var STOP = {};
-  ("a an and are as at be by for from has have in is it its of on or that the to was were with " +
-   "а в во да для до за и из или к как ко на не но о об от по с со у что").split(" ")
-    .concat(labels.stop)  // Tajik: kb/textnorm.py's TAJIK_STOP, with the light verbs (эътироф кардан)
-    .forEach(function (w) { STOP[w] = true; });
+  labels.stop.forEach(function (w) { STOP[w] = true; });
   function queryWords(text) {
     // Punctuation around a word ("протокола?", "detention,") is not part of it: stemmed with it, the word
     // would keep its ending.

@@ -20,7 +20,7 @@ from kb.index import instrument_names, lead_words
 from kb.models import LANGS, Corpus, Instrument, Provision, Verification, Wording
 from kb.review import counts, leading_counts, review_list
 from kb.search import AUTHORITY_PRIOR
-from kb.textnorm import TAJIK_STOP, english_family_words, fold_tajik
+from kb.textnorm import STOP, english_family_words, fold_tajik
 
 from ..templating import LANG_NAMES, site_environment
 from .l10n import SEPARATOR, Catalogue, Markup, script_json, spans
@@ -366,7 +366,9 @@ class SiteRenderer:
             # Citations are resolved in the page before searching, by the rules of kb.citations: the names
             # of each instrument; the provision itself is checked by opening its address.
             "instruments": instrument_names(corpus),
-            "stop": sorted(TAJIK_STOP),  # the Tajik words the index leaves out, folded
+            # The words the command line's index leaves out in every language (kb.textnorm.STOP), folded as
+            # the page folds what is typed: "без", "of", "дар" narrow nothing.
+            "stop": sorted({fold_tajik(word) for word in STOP}),
             # English words the command line's stemmer joins to another family ("detained" -> "detention"),
             # searched as the word the pages carry (kb.textnorm.english_family_words)
             "english": english_family_words(_english_text(corpus))[0],
