@@ -86,14 +86,14 @@ class Prepared:
 def prepare(catalog: dict) -> Prepared:
     names = [(name, instrument) for instrument, instrument_names in catalog.get("instruments", {}).items()
              for name in instrument_names]
-    plain = {(_words(name), instrument) for name, instrument in names
-             if name != instrument and not re.search(r"\d", name) and _words(name)}
+    split = [(_words(name), instrument) for name, instrument in names]  # each name's words, once
+    plain = {(tokens, instrument) for (name, _), (tokens, instrument) in zip(names, split)
+             if name != instrument and not re.search(r"\d", name) and tokens}
     word_names = sorted(plain, key=lambda item: (-len(item[0]), " ".join(item[0]), item[1]))
     own: dict[str, set[str]] = {}
     for tokens, instrument in word_names:
         own.setdefault(instrument, set()).update(tokens)
-    return Prepared(frozenset(catalog.get("provisions", ())), _whole_names(names),
-                    [(_words(name), instrument) for name, instrument in names], word_names,
+    return Prepared(frozenset(catalog.get("provisions", ())), _whole_names(names), split, word_names,
                     {instrument: frozenset(words) for instrument, words in own.items()})
 
 
@@ -118,7 +118,7 @@ def named_instrument(query: str, prepared: Prepared) -> tuple[str, str] | None:
 
 
 def _qualifies(word: str, name_words: frozenset[str]) -> bool:
-    return any(word == t or (len(word) >= 4 and t.startswith(word)) or _same_word(word, t) for t in name_words)
+    return any((len(word) >= 4 and t.startswith(word)) or _same_word(word, t) for t in name_words)
 
 
 def _words(name: str) -> tuple[str, ...]:

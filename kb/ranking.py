@@ -44,6 +44,11 @@ def weighting(fieldnames) -> scoring.BM25F:
                                          if field_b(name) != B})
 
 
+def best_first(item: tuple[int, float]) -> tuple[float, int]:
+    """Sort key of (document number, score): best score first, ties by document number (as Whoosh)."""
+    return -item[1], item[0]
+
+
 class Unsupported(Exception):
     """A query shape this module does not evaluate."""
 
@@ -62,13 +67,10 @@ class Ranker:
         self._lengths: dict[str, list[int]] = {}
         self._postings: dict[tuple[str, str], dict[int, float]] = {}
 
-    def rank(self, query: Q.Query, allowed: set[int], limit: int, keep_postings: bool = False
-             ) -> Iterator[tuple[int, float]]:
+    def rank(self, query: Q.Query, allowed: set[int], limit: int) -> Iterator[tuple[int, float]]:
         """(document number, score) for the documents in ``allowed`` that ``query`` matches, best
-        first, at most ``limit``. Raises ``Unsupported`` (at once, not while iterating) if it cannot.
-        ``keep_postings``: use the postings already read for this query (see ``forget``)."""
-        if not keep_postings:
-            self.forget()
+        first, at most ``limit``. Raises ``Unsupported`` (at once, not while iterating) if it cannot."""
+        self.forget()
         query = query.simplify(self.reader)
         terms: list[tuple[str, str, float]] = []
         phrases: list[Q.Phrase] = []
@@ -173,12 +175,9 @@ class Ranker:
                 tf = postings[doc]
                 scores[doc] += weight * tf / (tf + norm + per_length * lengths[doc])
 
-        def order(item):
-            return -item[1], item[0]
-
         if limit is None:
-            return sorted(scores.items(), key=order)
-        return heapq.nsmallest(limit, scores.items(), key=order)
+            return sorted(scores.items(), key=best_first)
+        return heapq.nsmallest(limit, scores.items(), key=best_first)
 
     # --- reading the index ----------------------------------------------------------------------
 

@@ -23,7 +23,7 @@ from .cite import pick
 from .citations import find_citation, named_instrument, prepare
 from .index import CATALOG, OPEN_END
 from .models import LANGS
-from .ranking import Ranker, Unsupported, weighting
+from .ranking import Ranker, Unsupported, best_first, weighting
 from .snippets import query_stems, snippet
 from .textnorm import ANALYZERS, WORD, WordsOf
 
@@ -96,10 +96,6 @@ def _any_word_terms(analysed: dict[str, list[str]]) -> list[tuple[str, str, floa
     word" parser makes of plain words (tests/test_ranking.py compares them)."""
     return [(f"{part}_{lang}", word, weight) for lang, found in analysed.items()
             for word in found for part, weight in FIELD_WEIGHTS.items()]
-
-
-def _best_first(item: tuple[int, float]) -> tuple[float, int]:
-    return -item[1], item[0]
 
 
 def _most_words(shares: dict[int, float], at_least: int) -> set[int]:
@@ -214,29 +210,27 @@ class Searcher:
         COORDINATION. A query with syntax (quotes, OR, NOT, wildcards) means what it says: the
         documents with all of it come first, then those with any of it. ``every_word``: only the
         documents with every word."""
-        every, some = self.parsers[_script(text)]
-        if every_word:
-            return self._prior(self._ranked(_parse(every, text), allowed, limit))
-        if _has_syntax(text):
-            ranked = self._prior(self._ranked(_parse(every, text), allowed, limit))
-            if len(ranked) < limit:
-                seen = {doc for doc, _ in ranked}
-                ranked += [(doc, score) for doc, score in self._prior(self._ranked(_parse(some, text), allowed, limit))
-                           if doc not in seen]
-            return ranked[:limit]
-        tokens = self._tokens(text)
-        if len(tokens) < 2:
-            return self._prior(self._ranked(_parse(every, text), allowed, limit))
-        shares = self._shares(tokens, allowed, max(limit, self.COORDINATION_POOL))
-        pool = _most_words(shares, max(limit, self.COORDINATION_POOL))
-        # The pool scored on every word in every field, as the parser would ask for plain words (without
-        # parsing, 2 ms, or matching again, 4 ms: the pool is already what matches).
-        ranked = self.ranker.score(pool, _any_word_terms(self._analysed(text)), len(pool))
-        return self._best_weighed([(doc, score * shares[doc] ** COORDINATION) for doc, score in ranked], limit)
+        script = _script(text)
+        syntax = _has_syntax(text)
+        tokens = [] if every_word or syntax else self._tokens(text, SCRIPT_LANGS[script])
+        if len(tokens) >= 2:
+            shares = self._shares(tokens, allowed, max(limit, self.COORDINATION_POOL))
+            pool = _most_words(shares, max(limit, self.COORDINATION_POOL))
+            # The pool scored on every word in every field, as the parser would ask for plain words
+            # (without parsing, 2 ms, or matching again, 4 ms: the pool is already what matches).
+            ranked = self.ranker.score(pool, _any_word_terms(self._analysed(text, SCRIPT_LANGS[script])), len(pool))
+            return self._best_weighed([(doc, score * shares[doc] ** COORDINATION) for doc, score in ranked], limit)
+        every, some = self.parsers[script]
+        ranked = self._prior(self._ranked(_parse(every, text), allowed, limit))
+        if syntax and not every_word and len(ranked) < limit:
+            seen = {doc for doc, _ in ranked}
+            ranked += [(doc, score) for doc, score in self._prior(self._ranked(_parse(some, text), allowed, limit))
+                       if doc not in seen]
+        return ranked[:limit]
 
-    def _analysed(self, text: str) -> dict[str, list[str]]:
-        """The query's words as each language's fields were analysed, for the languages of its script."""
-        return {lang: self._words_of[lang](text) for lang in SCRIPT_LANGS[_script(text)]}
+    def _analysed(self, text: str, langs: tuple[str, ...]) -> dict[str, list[str]]:
+        """The query's words as the fields of each of ``langs`` were analysed."""
+        return {lang: self._words_of[lang](text) for lang in langs}
 
     def _best_weighed(self, scored: list[tuple[int, float]], limit: int) -> list[tuple[int, float]]:
         """The best ``limit`` of ``scored`` once weighed by authority (as ``_prior``), reading the authority
@@ -244,10 +238,10 @@ class Searcher:
         the next unweighed one, no document left can enter (reading a document's authority for the first
         time unpickles its texts)."""
         weighed: list[tuple[int, float]] = []
-        for doc, score in sorted(scored, key=_best_first):
+        for doc, score in sorted(scored, key=best_first):
             if len(weighed) >= limit and weighed[limit - 1][1] > score:
                 break
-            insort(weighed, (doc, score * self._authority_weight(doc)), key=_best_first)
+            insort(weighed, (doc, score * self._authority_weight(doc)), key=best_first)
         return weighed[:limit]
 
     # The documents scored for the blended order: those with the most of the query's words, taken a number
@@ -255,12 +249,12 @@ class Searcher:
     # every document with any word took 47 ms at 10,000 provisions.
     COORDINATION_POOL = 100
 
-    def _tokens(self, text: str) -> list[dict[str, list[str]]]:
-        """The query's words, each as the fields of every language of its script analyse it ({lang:
-        [words]}); the words no language keeps (stop words) left out."""
+    def _tokens(self, text: str, langs: tuple[str, ...]) -> list[dict[str, list[str]]]:
+        """The query's words, each as the fields of every one of ``langs`` analyse it ({lang: [words]});
+        the words no language keeps (stop words) left out."""
         tokens = []
         for token in dict.fromkeys(re.findall(WORD, text.lower())):
-            analysed = {lang: found for lang in SCRIPT_LANGS[_script(text)] if (found := self._words_of[lang](token))}
+            analysed = {lang: found for lang in langs if (found := self._words_of[lang](token))}
             if analysed:
                 tokens.append(analysed)
         return tokens
@@ -285,7 +279,7 @@ class Searcher:
     def _prior(self, ranked) -> list[tuple[int, float]]:
         """BM25F scores weighed by the authority of the record, best first."""
         weighed = [(doc, score * self._authority_weight(doc)) for doc, score in ranked]
-        return sorted(weighed, key=lambda item: (-item[1], item[0]))
+        return sorted(weighed, key=best_first)
 
     def _authority_weight(self, doc: int) -> float:
         # Kept per document: reading a document's stored fields unpickles all its texts, and the same

@@ -82,11 +82,11 @@ def english_stem(word: str) -> str:
     return ENGLISH_FAMILIES.get(stem, stem)
 
 
-def english_family_words(text: str) -> tuple[dict[str, str], list[str]]:
-    """For the Search page, whose index (Pagefind) stems English with Porter2 alone: ({word: the word
-    the page searches for instead}, [the words a page carries hidden so that it is found by them]) for
-    the words of ``text`` that english_stem joins to another stem: "detained" is searched as
-    "detention", and a page with "detained" also carries "detention"."""
+def english_family_words(text: str) -> dict[str, str]:
+    """For the Search page, whose index (Pagefind) stems English with Porter2 alone: {word: the word the
+    page searches for instead, and that a page with the word carries hidden} for the words of ``text``
+    that english_stem joins to another stem: "detained" is searched as "detention", and a page with
+    "detained" also carries "detention"."""
     words = {word.lower() for word in re.findall(r"[A-Za-z]+", text)}
     instead: dict[str, str] = {}
     for word in sorted(words):
@@ -98,7 +98,7 @@ def english_family_words(text: str) -> tuple[dict[str, str], list[str]]:
             instead[word] = spelled  # only the -ize spelling
         else:
             instead[word] = FAMILY_WORDS[joined]
-    return instead, sorted(set(instead.values()))
+    return instead
 
 
 # One word of each family that Porter2 alone stems to the family's stem (ENGLISH_FAMILIES' values).

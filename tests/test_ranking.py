@@ -156,12 +156,12 @@ def test_incremental_update_deleted_wordings_are_not_found(fixture_copy, fixture
 def test_plain_words_are_scored_as_the_parser_would_ask(searcher, text):
     """kb.search builds the "any word" terms of plain words itself and scores the documents it has
     chosen: the same documents, order and scores as ranking the parsed query on them."""
-    from kb.search import _any_word_terms
+    from kb.search import SCRIPT_LANGS, _any_word_terms
 
     allowed = searcher._filter_set(None, None, None, None, None)
     parsed = searcher.parsers[_script(text)][1].parse(text)
     docs = set(doc for doc, _ in searcher.ranker.rank(parsed, allowed, 60))
     assert len(docs) > 5, text
     expected = list(searcher.ranker.rank(parsed, docs, len(docs)))
-    ours = searcher.ranker.score(docs, _any_word_terms(searcher._analysed(text)), len(docs))
+    ours = searcher.ranker.score(docs, _any_word_terms(searcher._analysed(text, SCRIPT_LANGS[_script(text)])), len(docs))
     assert [(doc, round(score, 6)) for doc, score in ours] == [(doc, round(score, 6)) for doc, score in expected]

@@ -194,7 +194,7 @@
   function meets(word, token) { return token.length > 3 ? sameWord(word, token) : word === token; }
   // A word that only qualifies a name ("Tajik" in "Tajik Criminal Code"): the start of one of its words.
   function qualifies(word, nameWords) {
-    return nameWords.some(function (t) { return word === t || (word.length >= 4 && t.indexOf(word) === 0) || sameWord(word, t); });
+    return nameWords.some(function (t) { return (word.length >= 4 && t.indexOf(word) === 0) || sameWord(word, t); });
   }
   // The first candidate whose page exists: the provision cited.
   function resolveCitation(query) {

@@ -9,6 +9,7 @@ title, navigation) are markers the site's hook resolves after rendering.
 from __future__ import annotations
 
 import itertools
+import re
 import json
 from dataclasses import dataclass
 from typing import Iterator
@@ -52,6 +53,7 @@ class SiteRenderer:
         self._tabsets = itertools.count(1)
         self._leads: dict | None = None
         self._led: dict | None = None
+        self._english: dict[str, str] | None = None
 
     # -- what templates use --------------------------------------------------------------------
     def _context(self, depth: int) -> dict:
@@ -190,7 +192,7 @@ class SiteRenderer:
         return self._render(
             "provision.md.j2", depth=2, titles=titles, key=provision.id,
             description=pick(provision.summary, "ru"),
-            search_extra=" ".join([_folded(tajik), _keywords(provision.keywords), _english_families(
+            search_extra=" ".join([_folded(tajik), _keywords(provision.keywords), self._english_families(
                 provision.title, provision.summary, provision.argument, provision.keywords,
                 provision.texts["en"].content if "en" in provision.texts else "")]),
             weights=search_weights(AUTHORITY_PRIOR.get(instrument.authority, 1.0)),
@@ -208,6 +210,20 @@ class SiteRenderer:
             citations=in_langs(lambda lang: cite_provision(instrument, provision, lang)),
             permalink=self.permalink(ids.provision_url(provision.id)),
         )
+
+    def _english_table(self) -> dict[str, str]:
+        """English words of the corpus the command line's stemmer joins to another family, each with the
+        word the Search page searches for instead (kb.textnorm.english_family_words), once per build."""
+        if self._english is None:
+            self._english = english_family_words(_english_text(self.corpus))
+        return self._english
+
+    def _english_families(self, *parts) -> str:
+        """The words a page carries hidden so that the Search page finds it as the command line does by a
+        word of the same family ("detention" on a page that says "detained")."""
+        table = self._english_table()
+        words = {word.lower() for word in re.findall(r"[A-Za-z]+", " ".join(_english(part) for part in parts))}
+        return " ".join(sorted({table[word] for word in words if word in table}))
 
     def _lead(self, record_id: str) -> str:
         """The words of the topics and circumstances that name the record among their leading authorities
@@ -253,7 +269,7 @@ class SiteRenderer:
             panel["html"] = Markup(panel["html"] + extra)
         return self._render("case.md.j2", depth=2, titles=dict(case.title), key=f"cases/{case.id}",
                             description=pick(case.summary, "ru"), case=case, panels=panels,
-                            search_extra=" ".join([_keywords(case.keywords), _english_families(
+                            search_extra=" ".join([_keywords(case.keywords), self._english_families(
                                 case.title, case.summary, case.outcome, case.keywords, *case.holdings)]),
                             weights=search_weights(AUTHORITY_PRIOR["case-binding" if case.binding else "case"]),
                             lead=self._lead(case.id), context=" ".join(self._topic_words(case.topics)),
@@ -371,7 +387,7 @@ class SiteRenderer:
             "stop": sorted({fold_tajik(word) for word in STOP}),
             # English words the command line's stemmer joins to another family ("detained" -> "detention"),
             # searched as the word the pages carry (kb.textnorm.english_family_words)
-            "english": english_family_words(_english_text(corpus))[0],
+            "english": self._english_table(),
         }
         return self._render("search.md.j2", depth=1, titles=t["nav.search"], key="find",
                             labels=script_json(labels))
@@ -477,12 +493,6 @@ def _keywords(keywords: dict) -> str:
     with the summary), never shown in an excerpt. Tajik ones folded only: the search box folds what is typed."""
     terms = [term for lang in ("en", "ru") for term in keywords.get(lang, ())]
     return " ".join([*terms, _folded(list(keywords.get("tg", ())))])
-
-
-def _english_families(*parts) -> str:
-    """The words a page carries hidden so that the Search page finds it as the command line does by a
-    word of the same family ("detention" on a page that says "detained"): kb.textnorm.english_family_words."""
-    return " ".join(english_family_words(" ".join(_english(part) for part in parts))[1])
 
 
 def _english(part) -> str:
