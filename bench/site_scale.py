@@ -6,7 +6,7 @@ the three languages cost in each page, and the bytes the site search fetches (no
 Targets (issue 15): at 5,000 provisions the site builds in under 90 s and 500 MB of memory, pages
 average under 120 KB, the first search fetches at most 200 KB and each later one at most 60 KB.
 The build runs in a child process (`huquq site`), so its peak memory is measured alone: the resident
-memory of that process and all its own (MkDocs' process, Pagefind's runs) summed, sampled every 0.1 s.
+memory of that process and all its own (the pages' process, the search index's) summed, sampled every 0.1 s.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from site_search import later, measure_pagefind  # noqa: E402
+from site_search import later, measure_huquq  # noqa: E402
 from synthetic import write_corpus  # noqa: E402
 
 # The versions of a label the reader did not choose: what the one-build, three-language site adds.
@@ -33,7 +33,7 @@ OTHER_LANGUAGES = re.compile(r'<span class="l-(?:en|tg)"(?: lang="\w+")?>.*?</sp
 
 def build(sources: Path, site: Path) -> tuple[float, float]:
     """(seconds, peak MB) of `huquq site` in a child process. The peak is of the memory of the whole
-    process tree at once (the command, MkDocs' process, Pagefind's), sampled every 0.1 s from /proc: the
+    process tree at once (the command, the pages' process, the search index's), sampled every 0.1 s from /proc: the
     largest single process would hide the others running beside it."""
     start = time.perf_counter()
     child = subprocess.Popen([sys.executable, "-m", "generator", "site", "--sources", str(sources), "-d", str(site)],
@@ -71,7 +71,7 @@ def tree_kb(pid: int) -> int:
 
 
 def page_sizes(site: Path) -> dict:
-    pages = [p for p in site.rglob("index.html") if "pagefind" not in p.parts]
+    pages = [p for p in site.rglob("index.html") if "search-index" not in p.parts]
     sizes = [p.stat().st_size for p in pages]
     sample = pages[:: max(1, len(pages) // 300)]
     extra = [len(OTHER_LANGUAGES.findall(p.read_text(encoding="utf-8"))) and
@@ -93,7 +93,7 @@ def main() -> None:
     site = args.work / f"site-{args.size}"
     took, peak = build(sources, site)
     sizes = page_sizes(site)
-    search = measure_pagefind(site)
+    search = measure_huquq(site)
     first_raw, first_gz = search["first"][0]
     later_raw = [row[0][0] for row in search["later"]]
     print(f"| provisions | pages | build | peak memory | site | page mean / largest | other two languages per page | "

@@ -1,12 +1,13 @@
-"""Bytes the site search transfers, Material's built-in search against Pagefind (not run by the tests).
+"""Bytes the site search transfers, Material's built-in search against the site's own (not run by the tests).
 
 For each folder of sources, builds the site twice (cached under --work): as `huquq site` builds it
-(Pagefind, no Material search), and with Material's search plugin switched on (languages en and ru)
-and no Pagefind. Each site is served locally and driven in headless Chromium; the server records
-every file it sends, so requests from Web Workers (Material's search runs in one) are counted too.
+(its own search index, generator/site/search_index.py; no Material search), and with Material's search
+plugin switched on (languages en and ru). Each site is served locally and driven in headless Chromium;
+the server records every file it sends, so requests from Web Workers (Material's search runs in one) are
+counted too.
 
-- Pagefind: the Search page is opened, a first query is typed (Pagefind's script, its WebAssembly,
-  the entry file, the index chunks and the result fragments the query needs), then the others.
+- huquq: the Search page is opened, a first query is typed (the search script, the index's metadata and
+  lengths, the word tables, postings and result files the query needs), then the others.
 - Material: a page is opened (the search worker fetches the whole index), then a query is typed in
   the header's search box; later queries fetch nothing more.
 
@@ -45,7 +46,7 @@ MATERIAL_SEARCH = {"search": {"lang": ["en", "ru"]}}
 
 
 # -- building ------------------------------------------------------------------------------------
-def build_pagefind(sources: Path, site: Path) -> float:
+def build_huquq(sources: Path, site: Path) -> float:
     from generator.cli_site import build_site
 
     start = time.perf_counter()
@@ -54,7 +55,7 @@ def build_pagefind(sources: Path, site: Path) -> float:
 
 
 def build_material(sources: Path, site: Path) -> float:
-    """The same site with Material's search plugin instead of Pagefind."""
+    """The same site with Material's search plugin beside the site's own."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -158,18 +159,23 @@ def session(site: Path):
         httpd.server_close()
 
 
-def measure_pagefind(site: Path) -> dict:
+SEARCH_SCRIPT = "/assets/huquq-engine.js"  # loaded with the Search page, counted with the first search
+
+
+def measure_huquq(site: Path) -> dict:
     with session(site) as (sent, base, driver):
         driver.get(f"{base}/find/")
         quiet(sent)
-        page = len(sent)
+        page = [p for p in sent if p != SEARCH_SCRIPT]
+        script = [p for p in sent if p == SEARCH_SCRIPT]
         rows = []
         for query in QUERIES:
             mark = len(sent)
             took = type_and_wait(driver, "#huquq-search input[type=search]", ".huquq-search-results li a", query)
             quiet(sent)
-            rows.append((size(sent[mark:], site), took, len(sent) - mark))
-        return {"page": size(sent[:page], site), "first": rows[0], "later": rows[1:]}
+            extra = (script if not rows else []) + sent[mark:]
+            rows.append((size(extra, site), took, len(extra)))
+        return {"page": size(page, site), "first": rows[0], "later": rows[1:]}
 
 
 def measure_material(site: Path) -> dict:
@@ -217,7 +223,7 @@ def main() -> None:
         name = sources.resolve().name
         for engine, builder, measure, index in (
                 ("Material", build_material, measure_material, "search/search_index.json"),
-                ("Pagefind", build_pagefind, measure_pagefind, "pagefind")):
+                ("huquq", build_huquq, measure_huquq, "search-index")):
             site = args.work / f"{name}-{engine.lower()}"
             took = None
             if args.rebuild or not (site / "index.html").exists():

@@ -19,16 +19,32 @@ def build_site(sources: Path, site_dir: Path, site_url: str | None = None,
     """Build the site; with ``site_url`` (e.g. https://org.github.io/huquq/), "Cite this" and canonical
     links carry the full address. ``progress`` hears what is being done."""
     say = progress or (lambda message: None)
-    from .site.pagefind import index_site
-
-    # The pages are built in a process of its own: the memory the corpus and MkDocs take (430 MB at 5,000
-    # provisions) is given back when it ends, before the search index is built (bench/site_scale.py
-    # measures the sum of the processes).
+    # The pages and the search index are each built in a process of their own: the memory the corpus and
+    # MkDocs take (430 MB at 5,000 provisions) is given back when each ends (bench/site_scale.py measures
+    # the sum of the processes).
     say("building the pages…")
     with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
         pool.submit(_build_pages, sources, site_dir, site_url).result()
-    index_site(site_dir, progress=progress)
+    say("indexing the pages for search…")
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        pool.submit(_build_search, sources, site_dir).result()
     say("")
+
+
+def _build_search(sources: Path, site_dir: Path) -> None:
+    """The Search page's index (generator.site.search_index), from a Whoosh index of the same corpus built
+    in a temporary folder (in a child process)."""
+    import tempfile
+
+    from kb.index import update_index
+    from kb.load import load_corpus
+
+    from .site.search_index import write_search_index
+
+    corpus = load_corpus(sources, cache_dir=paths.parse_cache())
+    with tempfile.TemporaryDirectory(prefix="huquq-site-index-") as tmp:
+        update_index(corpus, sources, Path(tmp) / "index")
+        write_search_index(corpus, sources, Path(tmp) / "index", site_dir)
 
 
 def _build_pages(sources: Path, site_dir: Path, site_url: str | None) -> None:

@@ -33,9 +33,8 @@ SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",  # no other page may frame the form
     "Referrer-Policy": "no-referrer",
-    # Nothing loads from outside the site (its scripts and styles are its own; the head has one inline script;
-    # the search runs Pagefind's WebAssembly).
-    "Content-Security-Policy": "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; "
+    # Nothing loads from outside the site (its scripts and styles are its own; the head has one inline script).
+    "Content-Security-Policy": "default-src 'self'; script-src 'self' 'unsafe-inline'; "
                                "style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
                                "frame-ancestors 'none'; form-action 'self'; base-uri 'self'",
 }

@@ -1,5 +1,7 @@
 """The site: built from the real corpus, pages at their permanent addresses."""
 
+import base64
+import json
 import re
 
 import yaml
@@ -91,7 +93,7 @@ def test_a_bad_source_stops_the_site_with_its_file_and_line(fixture_copy, tmp_pa
     result = run("site", "--sources", fixture_copy, "-d", tmp_path / "site")
     assert result.exit_code == 1, result.output
     assert f"iccpr.yaml:{number}:" in result.stderr and "Traceback" not in result.output + result.stderr
-    assert not (tmp_path / "site" / "pagefind").exists()
+    assert not (tmp_path / "site" / "search-index").exists()
 
 
 def test_hostile_text_is_shown_as_text(fixture_copy, tmp_path):
@@ -116,42 +118,80 @@ def test_recently_added_or_amended_page_links_each_change(site):
     assert 'href="../changes/"' in page(site, "iccpr/9") or "changes/" in page(site, "iccpr/9")
 
 
-def test_pages_carry_the_site_search_filters_and_folded_tajik(site):
+def _postings(encoded: str) -> dict[int, int]:
+    """A posting list of the site's search index: document gaps, then frequencies, as varints."""
+    numbers, value, shift = [], 0, 0
+    for byte in base64.b64decode(encoded):
+        value |= (byte & 127) << shift
+        shift += 7
+        if not byte & 128:
+            numbers.append(value)
+            value, shift = 0, 0
+    half, doc, found = len(numbers) // 2, -1, {}
+    for gap, freq in zip(numbers[:half], numbers[half:]):
+        doc += gap + 1
+        found[doc] = freq
+    return found
+
+
+def test_the_search_index_is_the_command_lines(site, index_dir):
+    """The Search page's files hold what `huquq search` ranks by: the same documents (what is in force),
+    the same words for what is typed, the same postings, statistics and priors."""
+    from generator.site.search_index import lookup_key, word_hash, word_key
+    from kb.search import AUTHORITY_PRIOR, Searcher
+
+    folder = site / "search-index"
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    searcher = Searcher(index_dir)
+    try:
+        docnums = sorted(searcher._filter_set(None, None, None, None, None))
+        assert meta["count"] == len(docnums) > 300
+        cards = [json.loads((folder / "d" / "tg" / f"{n}.json").read_text(encoding="utf-8")) for n in range(meta["count"])]
+        ids = [card["id"] for card in cards]
+        assert ids == [searcher.searcher.stored_fields(d)["id"] for d in docnums]
+        iccpr9 = ids.index("iccpr/9")
+        assert cards[iccpr9]["url"] == "iccpr/9/" and cards[iccpr9]["title"]["ru"] == "МПГПП, ст. 9: Право на свободу и личную неприкосновенность"
+        assert cards[iccpr9]["text"].startswith("Каждый имеет право на свободу")  # no Tajik text: the Russian
+        assert meta["priors"][meta["prior"][ids.index("body-of-principles-detention/11")]] == AUTHORITY_PRIOR["standard"]
+        assert meta["kinds"][meta["kind"][ids.index("toonen-v-australia")]] == "case"
+
+        # What is typed, as the index analysed it: Russian endings, Tajik letters typed or not, English families.
+        def index_word(lang, typed):
+            key = lookup_key(typed, lang)
+            table = json.loads((folder / "w" / lang / f"{word_hash(word_key(key)) % meta['words'][lang]}.json")
+                               .read_text(encoding="utf-8"))
+            return table[key]
+        assert index_word("ru", "задержания") == searcher._words_of["ru"]("задержания")[0]
+        assert index_word("tg", "ҳабси") == index_word("tg", "хабси") == "хабс"
+        assert index_word("en", "detained") == index_word("en", "detention") == "detent"
+        assert index_word("en", "the") == ""  # left out, as by the command line
+
+        # The postings of a word are Whoosh's, renumbered; its idf and the field's statistics too.
+        shard = json.loads((folder / "p" / "en" / f"{word_hash('arbitrari') % meta['shards']['en']}.json")
+                           .read_text(encoding="utf-8"))
+        idf, encoded = shard["arbitrari"]["title"]
+        number = {d: n for n, d in enumerate(docnums)}
+        whoosh = searcher.ranker.postings("title_en", "arbitrari")
+        assert _postings(encoded) == {number[d]: int(f) for d, f in whoosh.items() if d in number}
+        assert iccpr9 not in _postings(encoded) and ids.index("udhr/9") in _postings(encoded)
+        assert idf == searcher.searcher.idf("title_en", "arbitrari")
+        field = next(f for f in meta["fields"] if f["name"] == "lead_en")
+        assert field["b"] == 0.0 and field["weight"] == 1.5
+        lengths = (folder / "len" / "text_en.bin").read_bytes()
+        assert meta["lengths"][lengths[iccpr9]] == searcher.ranker.lengths("text_en")[docnums[iccpr9]]
+        assert not (folder / "len" / "lead_en.bin").exists()  # scored without regard to length
+    finally:
+        searcher.close()
+
+
+def test_pages_carry_no_hidden_search_words(site):
     provision = page(site, "iccpr/9")
-    assert "data-pagefind-body" in provision
-    # Filters by id: the Search page shows their names in the reader's language.
-    for value in ("kind:provision", "jurisdiction:intl", "instrument:iccpr", "topic:arbitrary-detention"):
-        assert f'data-pagefind-filter="{value}"' in provision, value
-    tajik = page(site, "tj-constitution/5")
-    assert 'data-pagefind-filter="jurisdiction:tj"' in tajik
-    folded = re.search(r'<div class="huquq-folded" hidden>huquqextra <span data-pagefind-weight="[0-9.]+">([^<]*)</span>',
-                       tajik).group(1)
-    assert "кадр" in folded and not re.search("[ҳҷқғӣӯ]", folded)
-    # A provision's search terms are in the hidden part only, Tajik ones folded.
-    hidden = provision[provision.index('<div class="huquq-folded" hidden>'):]
-    visible = provision[:provision.index('<div class="huquq-folded" hidden>')]
-    assert "mass round-ups" in hidden and "массовые задержания" in hidden and "боздоштхои оммави" in hidden
-    assert "mass round-ups" not in visible and "массовые задержания" not in visible
-    # Weighed as the command line weighs its fields: the title and the subjects the provision leads above
-    # its text, topic words and the instrument's name below; the interface's own words not indexed.
-    assert '<h1 data-pagefind-weight="2.00">' in provision
-    lead = re.search(r'<span data-pagefind-weight="2.50">([^<]*)</span>', provision).group(1)
-    assert "Arbitrary detention" in lead and "Произвольное задержание" in lead
-    assert re.search(r'<span data-pagefind-weight="0.15">[^<]*arbitrary arrest', provision)
-    assert '<p class="huquq-breadcrumb" data-pagefind-ignore>' in provision
-    assert '<div class="tabbed-labels" data-pagefind-ignore>' in provision
-    standard = page(site, "body-of-principles-detention/11")
-    assert '<h1 data-pagefind-weight="1.10">' in standard  # a standard: 0.55 of binding law
-    # Results are titled in the reader's language.
-    assert '<span data-pagefind-meta="title_ru">МПГПП, ст. 9: ' in provision
-    case = page(site, "cases/toonen-v-australia")
-    assert 'data-pagefind-filter="kind:case"' in case
-    assert 'data-pagefind-filter="jurisdiction:intl"' in case
-    # The search index and the search page are in the site; the theme's own search is not.
-    assert (site / "pagefind" / "pagefind.js").is_file()
-    assert not list((site / "pagefind").glob("pagefind-*ui*")) and not (site / "pagefind" / "pagefind-worker.js").exists()
-    assert 'src="../assets/huquq-search.js"' in page(site, "find")
-    assert not (site / "search" / "search_index.json").exists()
+    assert "huquq-folded" not in provision and "pagefind" not in provision
+    # The search page's scripts are in the site; the theme's own search and its index are not.
+    find = page(site, "find")
+    assert 'src="../assets/huquq-engine.js"' in find and 'src="../assets/huquq-search.js"' in find
+    assert not (site / "search" / "search_index.json").exists() and not (site / "pagefind").exists()
+    assert (site / "search" / "index.html").is_file()  # "How to search", beside the index's own folder
     assert "assets/huquq-l10n.js" in provision
 
 

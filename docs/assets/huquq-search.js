@@ -16,7 +16,6 @@
   var list = root.querySelector(".huquq-search-results");
   var more = root.querySelector(".huquq-search-more");
   var offline = location.protocol === "file:";
-  var pagefind = null;
   var selected = {};
   var latest = 0;
 
@@ -213,26 +212,23 @@
   }
   window.huquqSearchInternals = { tajikStem: tajikStem, fold: fold, englishWord: englishWord, candidates: candidates,
                                   stem: stem, queryWords: queryWords, excerptStart: excerptStart,
-                                  namedInstrument: namedInstrument };
+                                  namedInstrument: namedInstrument, engine: function () { return load(); } };
 
-  // --- Pagefind ------------------------------------------------------------------------------------
+  // --- the index: the command line's ranking (assets/huquq-engine.js) -------------------------------------
+  var engine = null;
   function load() {
-    if (pagefind) return pagefind;
-    pagefind = import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (pf) {
-      // No Web Worker: one script less before the first results, and on a slow line Pagefind would give
-      // up waiting for it after 5 s and search in the page anyway.
-      // A page holds its text in two or three languages, so its length overstates what a query in one
-      // language is matched against: length counts for less than Pagefind's default 0.75 (bench/RESULTS.md).
-      return pf.options({ baseUrl: siteRoot.pathname, excerptLength: 24, noWorker: true, ranking: { pageLength: 0.5 } })
-        .then(function () { return pf; });
-    });
-    return pagefind;
+    if (!engine) engine = new window.HuquqEngine(siteRoot, { stop: STOP, tajikStem: tajikStem });
+    return engine;
   }
 
   var NAMES = ["kind", "jurisdiction", "instrument", "topic"];
   var counts = null;
   function refreshFilters() { if (filtersBox.open) showFilters(); }  // a closed panel is built when it opens
   function showFilters() {
+    if (!counts && found.length) {  // the counts are the results': fetched when the panel first shows them
+      var asked = found;
+      load().counts(found).then(function (c) { if (asked === found) { counts = c; showFilters(); } });
+    }
     filterList.innerHTML = "";
     NAMES.forEach(function (name) {
       var values = (labels.filters[name] && Object.keys(labels.filters[name])) || [];
@@ -260,12 +256,10 @@
   }
 
   // The excerpt is HTML with <mark> around matched words: keep the marks and the text, nothing else.
-  var MARKER = "huquqextra";
   var EXCERPT = 24;
   function excerptFor(page, query) {
     var words = (page.content || "").split(/[\r\n\s]+/g);
-    var end = words.indexOf(MARKER);
-    if (end < 0) end = words.length;
+    var end = words.length;
     var marked = {};
     (page.locations || []).forEach(function (at) { if (at < end) marked[at] = true; });
     var wanted = query.split(" ").filter(function (w) { return w.length >= 3; });
@@ -343,23 +337,25 @@
   var found = [];
   var shown = "";
   function show(from, ticket, query) {
-    return Promise.all(found.slice(from, from + PAGE).map(function (r) { return r.data(); })).then(function (pages) {
+    var search = load();
+    var l = lang();
+    return Promise.all(found.slice(from, from + PAGE).map(function (doc) { return search.card(doc, l); })).then(function (cards) {
       if (ticket !== latest) return;
-      pages.forEach(function (page) {
+      cards.forEach(function (card) {
         var item = document.createElement("li");
         var link = document.createElement("a");
-        link.href = page.url;
-        var title = {};
-        ["en", "ru", "tg"].forEach(function (l) { if (page.meta["title_" + l]) title[l] = page.meta["title_" + l]; });
-        link.textContent = pick(title) || page.meta.title || page.url;
-        link.setAttribute("data-titles", JSON.stringify(title));
+        link.href = new URL(card.url, siteRoot).href;
+        link.textContent = pick(card.title) || card.id;
+        link.setAttribute("data-titles", JSON.stringify(card.title));
         item.appendChild(link);
-        item.appendChild(excerptFor(page, query));
+        item.appendChild(excerptFor(asPage(card), query));
         list.appendChild(item);
       });
       more.hidden = list.children.length >= found.length;
     });
   }
+  // A result's text as the excerpt reads a page: no heading, no words matched beforehand.
+  function asPage(card) { return { content: card.text || "", locations: [], meta: {} }; }
 
   function showCitation(citation) {
     var item = document.createElement("li");
@@ -370,57 +366,6 @@
     item.appendChild(document.createTextNode(say("search.citation") + " "));
     item.appendChild(link);
     list.insertBefore(item, list.firstChild);
-  }
-
-  // Pagefind gives only the pages with every word; as on the command line, pages with some of the words
-  // follow those with all of them (most words first, then by score). The words' index chunks are already
-  // loaded by the first search, so this fetches nothing more.
-  function searchAll(pf, query, named) {
-    return Promise.all([pf.search(query || null, { filters: selected }), ownPages(pf, named)]).then(function (both) {
-      var search = both[1] ? preferInstrument(both[0], both[1], named[0]) : both[0];
-      var words = (query || "").split(" ").filter(Boolean);
-      if (words.length < 2 || search.results.length >= 10) return search;
-      return Promise.all(words.map(function (word) { return pf.search(word, { filters: selected }); })).then(function (each) {
-        var seen = {}, some = {};
-        search.results.forEach(function (r) { seen[r.id] = true; });
-        each.forEach(function (one) {
-          one.results.forEach(function (r) {
-            if (seen[r.id]) return;
-            var entry = some[r.id] || (some[r.id] = { result: r, words: 0, score: 0 });
-            entry.words += 1; entry.score += r.score;
-          });
-        });
-        var rest = Object.keys(some).map(function (id) { return some[id]; });
-        rest.sort(function (a, b) { return b.words - a.words || b.score - a.score; });
-        var counts = search.results.length ? search.filters : (each[0] || search).filters;
-        return { results: search.results.concat(rest.map(function (e) { return e.result; })), filters: counts };
-      });
-    });
-  }
-
-  // A query that names an instrument has that instrument's pages with all its other words first, as on
-  // the command line: its name is rarely on them (they cite it by its abbreviation), so they are found by
-  // the other words within the instrument's filter (this loads that filter's file). Nothing when another
-  // instrument is chosen in the filters, or when the other words are all words that are left out.
-  function ownPages(pf, named) {
-    if (!named || (selected.instrument && selected.instrument !== named[0])) return Promise.resolve(null);
-    var rest = named[1].toLowerCase().split(/\s+/).filter(function (w) { return w && !STOP[fold(w)]; });
-    if (!rest.length) return Promise.resolve(null);
-    return pf.search(queryWords(rest.join(" ")), { filters: Object.assign({}, selected, { instrument: named[0] }) });
-  }
-  function preferInstrument(search, own, id) {
-    var seen = {};
-    own.results.forEach(function (r) { seen[r.id] = true; });
-    var others = search.results.filter(function (r) { return !seen[r.id]; });
-    // The counts are the whole query's; the instrument's own pages it did not find are added to its count,
-    // so that its filter value stays offered.
-    var filters = search.results.length ? JSON.parse(JSON.stringify(search.filters)) : own.filters;
-    var added = own.results.length - (search.results.length - others.length);
-    if (search.results.length && added > 0) {
-      filters.instrument = filters.instrument || {};
-      filters.instrument[id] = (filters.instrument[id] || 0) + added;
-    }
-    return { results: own.results.concat(others), filters: filters };
   }
 
   function run(navigate) {
@@ -437,10 +382,10 @@
       if (ticket !== latest) return null;
       if (citation && navigate) { location.href = citation.url; return null; }
       var named = citation || !text ? null : namedInstrument(text);
-      return load().then(function (pf) { return searchAll(pf, query, named); }).then(function (search) {
+      return load().search(text, selected, named).then(function (search) {
         if (ticket !== latest) return null;
-        found = search.results;
-        counts = search.filters;
+        found = search.docs;
+        counts = null;
         status.textContent = found.length ? say("search.results", found.length) : say("search.none");
         list.innerHTML = "";
         shown = query;
@@ -455,7 +400,7 @@
   more.addEventListener("click", function () { show(list.children.length, latest, shown); });
   var timer = null;
   input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(function () { run(false); }, 250); });
-  input.addEventListener("focus", function () { if (!offline) load(); }, { once: true });
+  input.addEventListener("focus", function () { if (!offline) load().meta(); }, { once: true });
   form.addEventListener("submit", function (event) { event.preventDefault(); run(true); });
   filtersBox.addEventListener("toggle", function () { if (filtersBox.open && !offline) showFilters(); });
   document.addEventListener("huquq:language", function () {

@@ -17,17 +17,16 @@ from typing import Iterator
 from kb import ids
 from kb.cite import cite_case, cite_provision, pick
 from kb.dates import human
-from kb.index import instrument_names, lead_words
+from kb.index import instrument_names
 from kb.models import LANGS, Corpus, Instrument, Provision, Verification, Wording
 from kb.review import counts, leading_counts, review_list
-from kb.search import AUTHORITY_PRIOR
 from kb.textnorm import STOP, english_family_words, fold_tajik
 
 from ..templating import LANG_NAMES, site_environment
 from .l10n import SEPARATOR, Catalogue, Markup, script_json, spans
 
 AUTHORITY_GROUPS = ("tajik-law", "treaty", "interpretation", "standard")
-RESERVED_IDS = {"cases", "topics", "notices", "instruments", "assets", "search", "browse", "find",
+RESERVED_IDS = {"cases", "topics", "notices", "instruments", "assets", "search", "search-index", "browse", "find",
                 "circumstances", "verify", "about", "prepare", "changes"}
 TEXT_KINDS = {"official": "provision.official", "transcription": "provision.transcription",
               "unofficial-translation": "provision.unofficial_translation"}
@@ -51,7 +50,6 @@ class SiteRenderer:
         self.site_url = site_url.rstrip("/")
         self.env = site_environment()
         self._tabsets = itertools.count(1)
-        self._leads: dict | None = None
         self._led: dict | None = None
         self._english: dict[str, str] | None = None
 
@@ -80,11 +78,7 @@ class SiteRenderer:
         self._tabsets = itertools.count(1)
         marker = self.catalogue.register(f"page:{key}", titles)
         front = {"title": marker, "description": " ".join(description.split())[:300]}
-        values.setdefault("search_extra", "")
         values.setdefault("titles", titles)
-        values.setdefault("weights", search_weights(0.5))  # topics, instruments, notices: below the law itself
-        values.setdefault("lead", "")
-        values.setdefault("context", "")
         context = {**self._context(depth), **values,
                    # JSON strings are valid YAML and escape every quote and line break.
                    "front_matter": Markup("\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}"
@@ -143,16 +137,16 @@ class SiteRenderer:
             parts = []
             if texts and lang in texts:
                 text = texts[lang]
-                parts.append(f'<p class="huquq-text-kind" data-pagefind-ignore>{t(TEXT_KINDS[text.kind])} — '
+                parts.append(f'<p class="huquq-text-kind">{t(TEXT_KINDS[text.kind])} — '
                              f'{macros.sources_list([text.source], True)}</p>'
                              f'<div class="huquq-text" lang="{lang}">{macros.lines(text.content)}</div>')
             if summary.get(lang):
                 label = t(summary_key if lang == "en" or summary_key != "provision.summary"
                           else "provision.summary_translation")
-                parts.append(f'<p class="huquq-summary-label" data-pagefind-ignore>{label}</p>'
+                parts.append(f'<p class="huquq-summary-label">{label}</p>'
                              f'<div class="huquq-summary" lang="{lang}">{macros.paragraphs(summary[lang])}</div>')
             if argument and argument.get(lang):
-                parts.append(f'<p class="huquq-summary-label" data-pagefind-ignore>{t("provision.argument")}</p>'
+                parts.append(f'<p class="huquq-summary-label">{t("provision.argument")}</p>'
                              f'<div class="huquq-argument" lang="{lang}">{macros.paragraphs(argument[lang])}</div>')
             if parts:
                 panels.append({"lang": lang, "label": LANG_NAMES[lang], "html": Markup("".join(parts))})
@@ -183,8 +177,6 @@ class SiteRenderer:
         instrument = corpus.instrument_of(provision)
         titles = in_langs(lambda lang: cite_provision(instrument, provision, lang)
                           + (f": {pick(provision.title, lang)}" if provision.title else ""))
-        tajik = [provision.title.get("tg"), provision.summary.get("tg"),
-                 provision.texts["tg"].content if "tg" in provision.texts else None]
         if self._led is None:
             self._led = leading_counts(corpus)  # record id -> its owners, once per build
         led_by = [corpus.topics[owner.removeprefix("topic:")] for owner in self._led.get(provision.id, [])
@@ -192,14 +184,6 @@ class SiteRenderer:
         return self._render(
             "provision.md.j2", depth=2, titles=titles, key=provision.id,
             description=pick(provision.summary, "ru"),
-            search_extra=" ".join([_folded(tajik), _keywords(provision.keywords), self._english_families(
-                provision.title, provision.summary, provision.argument, provision.keywords,
-                provision.texts["en"].content if "en" in provision.texts else "")]),
-            weights=search_weights(AUTHORITY_PRIOR.get(instrument.authority, 1.0)),
-            lead=self._lead(provision.id),
-            # The instrument's name is left out: in every page it would make each search fetch more of
-            # the index (about a third more at 5,000 provisions) for words that rank nothing.
-            context=" ".join(self._topic_words(provision.topics)),
             provision=provision, instrument=instrument,
             panels=self._panels(provision.summary, provision.texts, provision.argument),
             wordings=provision.wordings(),
@@ -218,30 +202,6 @@ class SiteRenderer:
             self._english = english_family_words(_english_text(self.corpus))
         return self._english
 
-    def _english_families(self, *parts) -> str:
-        """The words a page carries hidden so that the Search page finds it as the command line does by a
-        word of the same family ("detention" on a page that says "detained")."""
-        table = self._english_table()
-        words = {word.lower() for word in re.findall(r"[A-Za-z]+", " ".join(_english(part) for part in parts))}
-        return " ".join(sorted({table[word] for word in words if word in table}))
-
-    def _lead(self, record_id: str) -> str:
-        """The words of the topics and circumstances that name the record among their leading authorities
-        (kb.index.lead_words, as the command line weighs them), Tajik ones also folded."""
-        if self._leads is None:
-            self._leads = lead_words(self.corpus)
-        words = self._leads.get(record_id, {})
-        return " ".join([*words.values(), _folded([words.get("tg")])])
-
-    def _topic_words(self, topics) -> list[str]:
-        """Topic labels and synonyms in English and Russian (Tajik ones are folded in): the site search
-        then finds a provision written in one language by words of another."""
-        words = []
-        for topic_id in topics:
-            for lang, terms in self.corpus.topics[topic_id].words().items():
-                words += [_folded(terms)] if lang == "tg" else terms
-        return words
-
     def instrument_page(self, instrument: Instrument) -> str:
         start, end = instrument.in_force_from or instrument.adopted, instrument.in_force_to
         t = self.catalogue.table
@@ -249,7 +209,6 @@ class SiteRenderer:
                                            f"{human(end, lang) if end else t['date.today'][lang]}"))
         return self._render(
             "instrument.md.j2", depth=1, titles=dict(instrument.title), key=instrument.id,
-            search_extra=_folded([instrument.title.get("tg")]),
             description=" / ".join(instrument.title.values()),
             instrument=instrument, instrument_span=span,
             provisions=self.corpus.provisions_of(instrument.id),
@@ -263,16 +222,12 @@ class SiteRenderer:
             holdings = [h[lang] for h in case.holdings if h.get(lang)]
             extra = ""
             if case.outcome.get(lang):
-                extra += f"<h3 data-pagefind-ignore>{t('case.outcome')}</h3><p>{_escape(case.outcome[lang])}</p>"
+                extra += f"<h3>{t('case.outcome')}</h3><p>{_escape(case.outcome[lang])}</p>"
             if holdings:
-                extra += f"<h3 data-pagefind-ignore>{t('case.holdings')}</h3><ul>" + "".join(f"<li>{_escape(h)}</li>" for h in holdings) + "</ul>"
+                extra += f"<h3>{t('case.holdings')}</h3><ul>" + "".join(f"<li>{_escape(h)}</li>" for h in holdings) + "</ul>"
             panel["html"] = Markup(panel["html"] + extra)
         return self._render("case.md.j2", depth=2, titles=dict(case.title), key=f"cases/{case.id}",
                             description=pick(case.summary, "ru"), case=case, panels=panels,
-                            search_extra=" ".join([_keywords(case.keywords), self._english_families(
-                                case.title, case.summary, case.outcome, case.keywords, *case.holdings)]),
-                            weights=search_weights(AUTHORITY_PRIOR["case-binding" if case.binding else "case"]),
-                            lead=self._lead(case.id), context=" ".join(self._topic_words(case.topics)),
                             citations=in_langs(lambda lang: cite_case(case, lang)),
                             permalink=self.permalink(ids.case_url(case.id)))
 
@@ -283,7 +238,6 @@ class SiteRenderer:
         groups = [{"key": key, "provisions": [p for p in provisions if corpus.instrument_of(p).authority == key]}
                   for key in AUTHORITY_GROUPS]
         return self._render("topic.md.j2", depth=2, titles=dict(topic.label), key=f"topics/{topic.id}",
-                            search_extra=_folded([topic.label.get("tg"), *topic.synonyms.get("tg", ())]),
                             description=pick(topic.description, "ru"), topic=topic, leading=leading,
                             panels=self._panels(topic.argument, summary_key="topic.argument"),
                             groups=groups, cases=corpus.cases_on_topic(topic.id))
@@ -374,8 +328,7 @@ class SiteRenderer:
         t = self.catalogue.table
         labels = {
             "strings": {key: t[key] for key in t if key.startswith(("search.", "language."))},
-            "filters": {"kind": {kind: t[f"search.kind.{kind}"] for kind in
-                                 ("provision", "case", "topic", "instrument", "notice", "circumstance")},
+            "filters": {"kind": {kind: t[f"search.kind.{kind}"] for kind in ("provision", "case")},
                         "jurisdiction": {"tj": t["search.jurisdiction.tj"], "intl": t["search.jurisdiction.intl"]},
                         "instrument": {i.id: dict(i.short_title) for i in corpus.instruments.values()},
                         "topic": {tp.id: dict(tp.label) for tp in corpus.topics.values()}},
@@ -386,7 +339,7 @@ class SiteRenderer:
             # the page folds what is typed: "без", "of", "дар" narrow nothing.
             "stop": sorted({fold_tajik(word) for word in STOP}),
             # English words the command line's stemmer joins to another family ("detained" -> "detention"),
-            # searched as the word the pages carry (kb.textnorm.english_family_words)
+            # so that an excerpt marks the words of the query's families (kb.textnorm.english_family_words)
             "english": self._english_table(),
         }
         return self._render("search.md.j2", depth=1, titles=t["nav.search"], key="find",
@@ -467,17 +420,6 @@ def navigation(corpus: Corpus, catalogue: Catalogue, handwritten: list, changes:
     return [*first, *generated, *rest]
 
 
-def search_weights(prior: float) -> dict[str, str]:
-    """Pagefind weights (data-pagefind-weight) of a page's parts, as the command line weighs its fields
-    (kb.search.FIELD_WEIGHTS: title, own text and summary, the subjects it leads, topic words and the
-    instrument's name well below), times the authority's prior (kb.search.AUTHORITY_PRIOR), which
-    Pagefind has no other way to apply."""
-    # The text of binding law at Pagefind's default weight (1): a weight other than 1 is stored with each
-    # word, and the text is most of the index.
-    base = {"title": 2.0, "text": 1.0, "lead": 2.5, "context": 0.15}
-    return {part: f"{min(10.0, max(0.1, weight * prior)):.2f}" for part, weight in base.items()}
-
-
 MAX_CHANGES = 200  # entries shown on the "recently added or amended" page
 MAX_REVIEW = 300  # records on the "help verify" page, most cited first (`huquq review` lists them all)
 
@@ -486,13 +428,6 @@ def _escape(text: str) -> str:
     from markupsafe import escape
 
     return str(escape(text))
-
-
-def _keywords(keywords: dict) -> str:
-    """A record's search terms, hidden on the page at the weight of its text (the command line indexes them
-    with the summary), never shown in an excerpt. Tajik ones folded only: the search box folds what is typed."""
-    terms = [term for lang in ("en", "ru") for term in keywords.get(lang, ())]
-    return " ".join([*terms, _folded(list(keywords.get("tg", ())))])
 
 
 def _english(part) -> str:
@@ -511,9 +446,3 @@ def _english_text(corpus) -> str:
     for c in corpus.cases.values():
         parts += [c.title, c.summary, c.outcome, c.keywords, *c.holdings]
     return " ".join(_english(part) for part in parts)
-
-
-def _folded(tajik_texts: list) -> str:
-    """Tajik text with its letters folded (ҳ→х, ҷ→ч, ...), hidden on the page: the site search then finds
-    a word typed on a Russian keyboard, and the search box folds what is typed the same way."""
-    return fold_tajik(" ".join(t for t in tajik_texts if t))

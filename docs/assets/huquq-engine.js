@@ -1,0 +1,308 @@
+// huquq site search: the command line's ranking (kb/search.py, kb/ranking.py) over the files that
+// generator/site/search_index.py writes into search-index/. The same fields, weights and BM25F statistics, the
+// share of the query's words a record has, and the authority's prior: a query gives the order `huquq search`
+// gives. Files are fetched as a query needs them (a few KB each) and kept for the next query.
+(function () {
+  "use strict";
+  var PARTS = ["title", "text", "summary", "lead", "context"];
+  var POOL = 100;        // kb.search.Searcher.COORDINATION_POOL
+  var SINGLE_LIMIT = 30; // a one-word query: the best 30 by BM25F are weighed by authority (Searcher.search)
+  // Words: letters and digits with inner hyphens or dots (kb.textnorm.WORD); English is split as Whoosh's
+  // default tokenizer splits it.
+  var WORD = /[\p{L}\p{N}_]+(?:[-.][\p{L}\p{N}_]+)*/gu;
+  var ENGLISH_WORD = /[\p{L}\p{N}_]+(?:\.?[\p{L}\p{N}_]+)*/gu;
+  var FOLD = { "ҳ": "х", "ҷ": "ч", "қ": "к", "ғ": "г", "ӣ": "и", "ӯ": "у", "ё": "е" };
+  var SCRIPT_LANGS = { latin: ["en"], russian: ["ru"], tajik: ["tg"], cyrillic: ["ru", "tg"], mixed: ["en", "ru", "tg"] };
+
+  function fold(word) { return word.replace(/[ҳҷқғӣӯё]/g, function (c) { return FOLD[c]; }); }
+  function lookupKey(token, lang) { token = token.toLowerCase(); return lang === "en" ? token : fold(token); }
+
+  // Which languages' fields a query is looked for in, by its letters (kb.search._script).
+  function script(text) {
+    var latin = /[A-Za-z]/.test(text), cyrillic = /[\u0400-\u04ff]/.test(text);
+    if (latin === cyrillic) return "mixed";
+    if (latin) return "latin";
+    var russian = /[ыщцьЫЩЦЬ]/.test(text), tajik = /[ҳҷқғӣӯҲҶҚҒӢӮ]/.test(text);
+    return russian && !tajik ? "russian" : tajik && !russian ? "tajik" : "cyrillic";
+  }
+
+  // The same hash as generator.site.search_index.word_hash.
+  function hash(text) {
+    var value = 0;
+    for (var i = 0; i < text.length; i++) value = (Math.imul(value, 31) + text.charCodeAt(i)) >>> 0;
+    return value;
+  }
+
+  function decode(base64) {
+    var bytes = Uint8Array.from(atob(base64), function (c) { return c.charCodeAt(0); });
+    var numbers = [], value = 0, shift = 0;
+    for (var i = 0; i < bytes.length; i++) {
+      value += (bytes[i] & 127) * Math.pow(2, shift);
+      if (bytes[i] & 128) { shift += 7; continue; }
+      numbers.push(value); value = 0; shift = 0;
+    }
+    var half = numbers.length / 2, found = new Map(), doc = -1;
+    for (var j = 0; j < half; j++) { doc += numbers[j] + 1; found.set(doc, numbers[half + j]); }
+    return found;  // document -> frequency
+  }
+
+  // options: stop (folded words left out of queries), tajikStem (for Tajik words the corpus lacks).
+  function Engine(base, options) {
+    this.base = base;
+    this.options = options;
+    this.files = {};
+    this.decoded = {};
+  }
+
+  Engine.prototype.file = function (path, binary) {
+    if (!this.files[path]) {
+      this.files[path] = fetch(new URL(path, this.base).href).then(function (r) {
+        if (r.status === 404) return null;  // a shard with no words in it
+        if (!r.ok) throw new Error(path + ": " + r.status);
+        return binary ? r.arrayBuffer().then(function (b) { return new Uint8Array(b); }) : r.json();
+      });
+    }
+    return this.files[path];
+  };
+  Engine.prototype.meta = function () {
+    return this.file("search-index/meta.json").then(function (meta) {
+      if (!meta.fieldIndex) {
+        meta.fieldIndex = {};
+        meta.fields.forEach(function (field, i) { meta.fieldIndex[field.name] = i; });
+      }
+      return meta;
+    });
+  };
+  // What a result shows a reader of ``lang`` (its text in that language, or the one read next).
+  Engine.prototype.card = function (doc, lang) { return this.file("search-index/d/" + lang + "/" + doc + ".json"); };
+
+  // --- words as the index has them -------------------------------------------------------------------
+  // A typed word is looked up in the table of the corpus's words (the index's own analysis of each). A
+  // form the corpus does not have takes the analysis of the corpus word that shares the most of its
+  // beginning, when that word is the same but for an ending (two letters at most).
+  Engine.prototype.indexWord = function (lang, token) {
+    var self = this, key = lookupKey(token, lang);
+    if ((lang !== "tg" && key.length < 2) || self.options.stop[fold(key)]) return Promise.resolve("");
+    return self.meta().then(function (meta) {
+      return self.file("search-index/w/" + lang + "/" + (hash(key.slice(0, 3)) % meta.words[lang]) + ".json");
+    }).then(function (table) {
+      table = table || {};
+      if (Object.prototype.hasOwnProperty.call(table, key)) return table[key];
+      if (lang === "tg") return self.options.tajikStem(key);
+      var best = "", bestLength = 0;
+      Object.keys(table).forEach(function (known) {
+        var n = 0;
+        while (n < known.length && n < key.length && known[n] === key[n]) n++;
+        if (n > bestLength && table[known] && n >= 4 && n >= known.length - 2) { best = table[known]; bestLength = n; }
+      });
+      return best || key;
+    });
+  };
+  // The words of ``text`` as one language's fields were analysed, in order, words left out dropped.
+  Engine.prototype.analyse = function (text, lang) {
+    var tokens = text.toLowerCase().match(lang === "en" ? ENGLISH_WORD : WORD) || [];
+    var self = this;
+    return Promise.all(tokens.map(function (t) { return self.indexWord(lang, t); })).then(function (words) {
+      return words.filter(Boolean);
+    });
+  };
+  // The query's distinct words, each as every one of ``langs`` analyses it ({lang: [words]}); words no
+  // language keeps left out (kb.search.Searcher._tokens).
+  Engine.prototype.tokens = function (text, langs) {
+    var self = this, seen = {};
+    var tokens = (text.toLowerCase().match(WORD) || []).filter(function (t) { return !seen[t] && (seen[t] = true); });
+    return Promise.all(tokens.map(function (token) {
+      return Promise.all(langs.map(function (lang) { return self.analyse(token, lang); })).then(function (each) {
+        var analysed = {}, any = false;
+        langs.forEach(function (lang, i) { if (each[i].length) { analysed[lang] = each[i]; any = true; } });
+        return any ? analysed : null;
+      });
+    })).then(function (list) { return list.filter(Boolean); });
+  };
+
+  // --- the index ----------------------------------------------------------------------------------------
+  Engine.prototype.postings = function (lang, word, part) {
+    var self = this, key = lang + "\u0000" + word + "\u0000" + part;
+    if (self.decoded[key] !== undefined) return Promise.resolve(self.decoded[key]);
+    return self.meta().then(function (meta) {
+      return self.file("search-index/p/" + lang + "/" + (hash(word) % meta.shards[lang]) + ".json");
+    }).then(function (shard) {
+      var entry = shard && Object.prototype.hasOwnProperty.call(shard, word) ? shard[word][part] : null;
+      self.decoded[key] = entry ? { idf: entry[0], docs: decode(entry[1]) } : null;
+      return self.decoded[key];
+    });
+  };
+  // Each document's length in a field, as Whoosh's byte (meta.lengths decodes it).
+  Engine.prototype.lengths = function (field) { return this.file("search-index/len/" + field + ".bin", true); };
+
+  // Documents with the word in any field of its languages.
+  Engine.prototype.having = function (token) {
+    var self = this, lists = [];
+    Object.keys(token).forEach(function (lang) {
+      token[lang].forEach(function (word) {
+        PARTS.forEach(function (part) { lists.push(self.postings(lang, word, part)); });
+      });
+    });
+    return Promise.all(lists).then(function (found) {
+      var docs = new Set();
+      found.forEach(function (p) { if (p) p.docs.forEach(function (_tf, doc) { docs.add(doc); }); });
+      return docs;
+    });
+  };
+
+  // BM25F over (lang, part, word, weight) terms for ``docs``, as kb.ranking.Ranker._top: doc -> score.
+  Engine.prototype.score = function (docs, terms) {
+    var self = this;
+    return Promise.all([self.meta(), Promise.all(terms.map(function (t) { return self.postings(t.lang, t.word, t.part); }))]).then(function (both) {
+      var meta = both[0], postings = both[1];
+      // The lengths of the fields where a word was found and length counts (B > 0).
+      var names = Array.from(new Set(terms.filter(function (t, i) { return postings[i]; })
+        .map(function (t) { return t.part + "_" + t.lang; })
+        .filter(function (name) { return meta.fields[meta.fieldIndex[name]].b; })));
+      return Promise.all(names.map(function (name) { return self.lengths(name); })).then(function (columns) {
+        var lengthsOf = {};
+        names.forEach(function (name, i) { lengthsOf[name] = columns[i]; });
+        var scores = new Map();
+        docs.forEach(function (doc) { scores.set(doc, 0); });
+        terms.forEach(function (term, i) {
+          var p = postings[i];
+          if (!p) return;
+          var name = term.part + "_" + term.lang, field = meta.fields[meta.fieldIndex[name]], column = lengthsOf[name];
+          var norm = meta.k1 * (1 - field.b), perLength = meta.k1 * field.b / field.avg;
+          var weight = p.idf * (meta.k1 + 1) * term.weight;
+          p.docs.forEach(function (tf, doc) {
+            if (!scores.has(doc)) return;
+            var length = column ? meta.lengths[column[doc]] : 0;
+            scores.set(doc, scores.get(doc) + weight * tf / (tf + norm + perLength * length));
+          });
+        });
+        return scores;
+      });
+    });
+  };
+
+  function bestFirst(a, b) { return b[1] - a[1] || a[0] - b[0]; }
+
+  // The documents in ``allowed`` (null: all) that ``text`` finds, best first: [[doc, score], ...], and
+  // how many there are. Plain words are ranked by BM25F times the share of the query's words a document
+  // has, squared, times its authority's prior, the documents with the most words scored first
+  // (kb.search.Searcher._best). ``everyWord``: only the documents with every word.
+  Engine.prototype.best = function (text, allowed, everyWord) {
+    var self = this, langs = SCRIPT_LANGS[script(text)];
+    return Promise.all([self.meta(), self.tokens(text, langs)]).then(function (both) {
+      var meta = both[0], tokens = both[1];
+      if (!tokens.length) return [];
+      return Promise.all(tokens.map(function (t) { return self.having(t); })).then(function (found) {
+        found = found.map(function (docs) {
+          return allowed ? new Set(Array.from(docs).filter(function (d) { return allowed(d); })) : docs;
+        });
+        var shares = new Map();
+        var every = Array.from(found[0]).filter(function (d) { return found.every(function (s) { return s.has(d); }); });
+        if (everyWord || tokens.length < 2 || every.length >= POOL) {
+          every.forEach(function (d) { shares.set(d, 1); });
+        } else {
+          found.forEach(function (docs) { docs.forEach(function (d) { shares.set(d, (shares.get(d) || 0) + 1); }); });
+          shares.forEach(function (count, d) { shares.set(d, count / found.length); });
+        }
+        var pool = mostWords(shares, POOL);
+        return Promise.all(langs.map(function (lang) { return self.analyse(text, lang); })).then(function (analysed) {
+          var terms = [];
+          langs.forEach(function (lang, i) {
+            analysed[i].forEach(function (word) {
+              meta.fields.forEach(function (field) {
+                if (field.lang === lang) terms.push({ lang: lang, part: field.part, word: word, weight: field.weight });
+              });
+            });
+          });
+          return self.score(new Set(shares.keys()), terms).then(function (raw) {
+            function weighed(docs) {
+              return docs.map(function (d) {
+                return [d, raw.get(d) * Math.pow(shares.get(d), meta.coordination) * meta.priors[meta.prior[d]]];
+              }).sort(bestFirst);
+            }
+            var inPool = Array.from(pool), rest = Array.from(shares.keys()).filter(function (d) { return !pool.has(d); });
+            if (tokens.length < 2 || everyWord) {
+              // The command line weighs the best 30 by BM25F alone (kb.search.Searcher._prior).
+              var byScore = inPool.map(function (d) { return [d, raw.get(d)]; }).sort(bestFirst);
+              var head = byScore.slice(0, SINGLE_LIMIT).map(function (e) { return e[0]; });
+              return weighed(head).concat(weighed(byScore.slice(SINGLE_LIMIT).map(function (e) { return e[0]; })));
+            }
+            return weighed(inPool).concat(weighed(rest));
+          });
+        });
+      });
+    });
+  };
+
+  // The documents with the largest shares: those of the best share, then of the next, until ``atLeast``.
+  function mostWords(shares, atLeast) {
+    var values = Array.from(new Set(shares.values())).sort(function (a, b) { return b - a; });
+    var pool = new Set();
+    for (var i = 0; i < values.length; i++) {
+      pool = new Set(Array.from(shares.keys()).filter(function (d) { return shares.get(d) >= values[i]; }));
+      if (pool.size >= atLeast) break;
+    }
+    return pool;
+  }
+
+  // A whole search: ``named`` ([instrument id, the other words] or null) puts that instrument's documents
+  // with all the other words first, as the command line does; ``selected`` holds the filters chosen
+  // ({kind, jurisdiction, instrument, topic}). Gives {docs: [document numbers, best first]}.
+  Engine.prototype.search = function (text, selected, named) {
+    var self = this;
+    return Promise.all([self.meta(), self.allowed(selected)]).then(function (both) {
+      var meta = both[0], allowed = both[1];
+      var own = null;
+      if (named && named[1] && (!selected.instrument || selected.instrument === named[0])) {
+        var index = meta.instruments.indexOf(named[0]);
+        own = self.facets().then(function (facets) {
+          return self.best(named[1], function (d) { return facets.instrument[d] === index && (!allowed || allowed(d)); }, true);
+        });
+      }
+      // Filters and no words: everything the filters let through, in the index's order.
+      var words = (text.match(WORD) || []).length ? self.best(text, allowed, false)
+        : Promise.resolve(allowed ? meta.prior.map(function (_p, d) { return [d, 0]; }).filter(function (e) { return allowed(e[0]); }) : []);
+      return Promise.all([own || [], words]).then(function (lists) {
+        var seen = new Set(), docs = [];
+        lists[0].concat(lists[1]).forEach(function (e) { if (!seen.has(e[0])) { seen.add(e[0]); docs.push(e[0]); } });
+        return { docs: docs };
+      });
+    });
+  };
+
+  Engine.prototype.facets = function () { return this.file("search-index/facets.json"); };
+  // A test for the filters chosen, or null when there are none (the facets file is fetched only then).
+  Engine.prototype.allowed = function (selected) {
+    var names = Object.keys(selected || {}).filter(function (k) { return selected[k]; });
+    if (!names.length) return Promise.resolve(null);
+    return Promise.all([this.meta(), this.facets()]).then(function (both) {
+      var meta = both[0], facets = both[1];
+      var kind = meta.kinds.indexOf(selected.kind), jurisdiction = meta.jurisdictions.indexOf(selected.jurisdiction);
+      var instrument = meta.instruments.indexOf(selected.instrument), topic = meta.topics.indexOf(selected.topic);
+      return function (d) {
+        return (!selected.kind || meta.kind[d] === kind) &&
+               (!selected.jurisdiction || meta.jurisdiction[d] === jurisdiction) &&
+               (!selected.instrument || facets.instrument[d] === instrument) &&
+               (!selected.topic || facets.topics[d].indexOf(topic) >= 0);
+      };
+    });
+  };
+  // How many of ``docs`` have each value of each filter: {kind: {provision: 12, ...}, ...}.
+  Engine.prototype.counts = function (docs) {
+    return Promise.all([this.meta(), this.facets()]).then(function (both) {
+      var meta = both[0], facets = both[1];
+      var counts = { kind: {}, jurisdiction: {}, instrument: {}, topic: {} };
+      function add(name, value) { counts[name][value] = (counts[name][value] || 0) + 1; }
+      docs.forEach(function (d) {
+        add("kind", meta.kinds[meta.kind[d]]);
+        add("jurisdiction", meta.jurisdictions[meta.jurisdiction[d]]);
+        add("instrument", meta.instruments[facets.instrument[d]]);
+        facets.topics[d].forEach(function (t) { add("topic", meta.topics[t]); });
+      });
+      return counts;
+    });
+  };
+
+  window.HuquqEngine = Engine;
+  window.HuquqEngine.internals = { script: script, hash: hash, decode: decode, lookupKey: lookupKey };
+})();

@@ -1,0 +1,237 @@
+"""The Search page's index: the command line's own, written out as small static files.
+
+The page ranks as ``huquq search`` does (kb.search, kb.ranking): the same fields and weights, the same
+BM25F statistics, the share of the query's words, the authority's prior. So it reads what the command
+line reads, taken from a Whoosh index of the same corpus:
+
+- ``meta.json``: the fields (weight, B, average length), Whoosh's one-byte length table, the number of
+  files each kind of shard is split into, the filters' values, and each document's prior, kind and
+  jurisdiction (as small integers);
+- ``len/<field>.bin``: each document's length in a field, one byte each as Whoosh keeps it (none for the
+  fields scored without regard to length, B = 0), fetched with the first query that reaches the field;
+- ``w/<lang>/<k>.json``: every word of the corpus as typed (lowercased; Cyrillic folded) -> the word the
+  index has for it ("" for a word left out), grouped by the word's first three letters, so that a form the
+  corpus does not have can borrow the analysis of its nearest neighbour (docs/assets/huquq-engine.js);
+- ``p/<lang>/<k>.json``: the postings of the index words that hash to ``k``: word -> field part ->
+  [idf, base64 of the document gaps then the frequencies, as varints];
+- ``facets.json``: each document's instrument and topics, fetched only when a filter is used;
+- ``d/<lang>/<n>.json``: what a result shows a reader of that language: id, address, titles in every
+  language, and the text its excerpt comes from, in the reader's language or the one they read next
+  (Russian for a Tajik reader).
+
+Documents are numbered in the index's own order, so ties fall as on the command line. Only what is in
+force today is written (the command line's default).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+import shutil
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+from whoosh.util.numeric import length_to_byte
+
+from kb import ids
+from kb.cite import pick
+from kb.index import PARTS, corpus_documents
+from kb.models import LANGS, Corpus
+from kb.ranking import K1, LENGTHS, field_b
+from kb.search import AUTHORITY_PRIOR, COORDINATION, FIELD_WEIGHTS, Searcher
+from kb.textnorm import ANALYZERS, WORD, WordsOf
+
+OUTPUT = "search-index"
+FORMAT = 1
+# Postings and word tables are split so that a query fetches a few files of a few KB (bench/site_scale.py:
+# 60 KB a search at 5,000 provisions); the number of files grows with the corpus.
+SHARD_BYTES = 2500
+WORD_SHARD_BYTES = 3000
+EXCERPT_CHARS = 1500  # of each language's text, for the result's excerpt
+ENGLISH_WORD = re.compile(r"\w+(?:\.?\w+)*")  # Whoosh's default tokenizer, which the English analyzer uses
+
+
+def word_hash(text: str) -> int:
+    """The shard of a word: the same arithmetic as docs/assets/huquq-engine.js (UTF-16 code units)."""
+    data, value = text.encode("utf-16-le"), 0
+    for i in range(0, len(data), 2):
+        value = (value * 31 + (data[i] | data[i + 1] << 8)) & 0xFFFFFFFF
+    return value
+
+
+def word_key(word: str) -> str:
+    """The first three letters of a word: words sharing them are in one word-table file."""
+    return word[:3]
+
+
+def write_search_index(corpus: Corpus, root: Path, index_dir: Path, site_dir: Path) -> None:
+    """Write ``site_dir/search-index/`` from the Whoosh index in ``index_dir`` (built from ``corpus``), all at
+    once: a half-written index never replaces a whole one."""
+    searcher = Searcher(index_dir)
+    try:
+        with tempfile.TemporaryDirectory(dir=site_dir, prefix=".search-") as tmp:
+            out = Path(tmp) / OUTPUT
+            _write(corpus, root, searcher, out)
+            shutil.rmtree(site_dir / OUTPUT, ignore_errors=True)
+            out.replace(site_dir / OUTPUT)
+    finally:
+        searcher.close()
+
+
+def _write(corpus: Corpus, root: Path, searcher: Searcher, out: Path) -> None:
+    whoosh = searcher.searcher
+    docnums = sorted(searcher._filter_set(None, None, None, None, None))  # what is in force today
+    number = {docnum: n for n, docnum in enumerate(docnums)}
+    stored = [whoosh.stored_fields(docnum) for docnum in docnums]
+    out.mkdir(parents=True)
+
+    fields, shards = [], {}
+    (out / "len").mkdir()
+    for lang in LANGS:
+        for part in PARTS:
+            name = f"{part}_{lang}"
+            fields.append({"name": name, "lang": lang, "part": part, "weight": FIELD_WEIGHTS[part],
+                           "b": field_b(name), "avg": whoosh.avg_field_length(name) or 1})
+            if field_b(name):
+                lengths = searcher.ranker.lengths(name)
+                (out / "len" / f"{name}.bin").write_bytes(bytes(length_to_byte(lengths[d]) for d in docnums))
+        shards[lang] = _write_postings(searcher, lang, number, out / "p" / lang)
+    words = {lang: _write_words(table, out / "w" / lang) for lang, table in _word_tables(corpus, root).items()}
+
+    priors = sorted(set(AUTHORITY_PRIOR.values()) | {1.0})
+    kinds, jurisdictions = ["provision", "case"], ["tj", "intl"]
+    instruments = sorted({fields_["instrument"] for fields_ in stored})
+    topics = sorted({t for fields_ in stored for t in fields_["topics"].split(",") if t})
+    meta = {
+        "format": FORMAT, "count": len(docnums), "k1": K1, "coordination": COORDINATION,
+        "lengths": LENGTHS, "fields": fields, "shards": shards, "words": words,
+        "priors": priors, "kinds": kinds, "jurisdictions": jurisdictions,
+        "instruments": instruments, "topics": topics,
+        "prior": [priors.index(AUTHORITY_PRIOR.get(f.get("authority"), 1.0)) for f in stored],
+        "kind": [kinds.index(f["kind"]) for f in stored],
+        "jurisdiction": [jurisdictions.index(f["jurisdiction"]) for f in stored],
+    }
+    _dump(out / "meta.json", meta)
+    _dump(out / "facets.json", {
+        "instrument": [instruments.index(f["instrument"]) for f in stored],
+        "topics": [[topics.index(t) for t in f["topics"].split(",") if t] for f in stored],
+    })
+    for lang in LANGS:
+        cards = out / "d" / lang
+        cards.mkdir(parents=True)
+        for n, fields_ in enumerate(stored):
+            _dump(cards / f"{n}.json", _card(fields_, lang))
+
+
+def _write_postings(searcher: Searcher, lang: str, number: dict[int, int], folder: Path) -> int:
+    """The language's postings in shards; the number of shards."""
+    entries: dict[str, dict[str, list]] = defaultdict(dict)
+    size = 0
+    reader = searcher.ranker.reader
+    for part in PARTS:
+        name = f"{part}_{lang}"
+        for term in reader.lexicon(name):
+            word = term.decode("utf-8") if isinstance(term, bytes) else term
+            postings = searcher.ranker.postings(name, word)
+            found = sorted((number[doc], freq) for doc, freq in postings.items() if doc in number)
+            if not found:
+                continue
+            data = bytearray()
+            last = -1
+            for doc, _freq in found:
+                _varint(doc - last - 1, data)
+                last = doc
+            for _doc, freq in found:
+                _varint(int(round(freq)), data)
+            encoded = base64.b64encode(bytes(data)).decode("ascii")
+            entries[word][part] = [searcher.searcher.idf(name, word), encoded]
+            size += len(encoded) + len(word) + 30
+        searcher.ranker.forget()
+    count = _power_of_two(size / SHARD_BYTES)
+    shards: dict[int, dict] = defaultdict(dict)
+    for word, parts in entries.items():
+        shards[word_hash(word) % count][word] = parts
+    folder.mkdir(parents=True)
+    for k, content in shards.items():
+        _dump(folder / f"{k}.json", content)
+    return count
+
+
+def _word_tables(corpus: Corpus, root: Path) -> dict[str, dict[str, str]]:
+    """lang -> every word of the corpus's searchable text as the page will look it up -> its index word
+    ("" when the analyzer leaves it out)."""
+    analyse = {lang: WordsOf(ANALYZERS[lang](), remember=10**9) for lang in LANGS}
+    seen: dict[str, set[str]] = {lang: set() for lang in LANGS}
+    for doc in corpus_documents(corpus, root):
+        for lang in LANGS:
+            for part in PARTS:
+                text = doc.get(f"{part}_{lang}")
+                if text:
+                    seen[lang].update((ENGLISH_WORD if lang == "en" else re.compile(WORD)).findall(text))
+    tables: dict[str, dict[str, str]] = {}
+    for lang in LANGS:
+        table: dict[str, str] = {}
+        for token in seen[lang]:
+            key = lookup_key(token, lang)
+            if key not in table:
+                found = analyse[lang](token)
+                table[key] = found[0] if found else ""
+        tables[lang] = table
+    return tables
+
+
+FOLD = str.maketrans({"ҳ": "х", "ҷ": "ч", "қ": "к", "ғ": "г", "ӣ": "и", "ӯ": "у", "ё": "е"})
+
+
+def lookup_key(token: str, lang: str) -> str:
+    """A typed word as the page looks it up: lowercased, and Cyrillic folded as the analyzers fold it."""
+    token = token.lower()
+    return token if lang == "en" else token.translate(FOLD)
+
+
+def _write_words(table: dict[str, str], folder: Path) -> int:
+    size = sum(len(key) + len(word) + 6 for key, word in table.items())
+    count = _power_of_two(size / WORD_SHARD_BYTES)
+    shards: dict[int, dict] = defaultdict(dict)
+    for key, word in sorted(table.items()):
+        shards[word_hash(word_key(key)) % count][key] = word
+    folder.mkdir(parents=True)
+    for k, content in shards.items():
+        _dump(folder / f"{k}.json", content)
+    return count
+
+
+def _card(fields: dict, lang: str) -> dict:
+    """A result as the page shows it to a reader of ``lang``: its title in each language as its own page's
+    heading has it (a provision's citation, then its title), and the start of the text it has in the
+    reader's language, else in the language read next, for the excerpt."""
+    display = fields["display"]
+    own = display.get("title", {})
+    if fields["kind"] == "provision":
+        url = ids.provision_url(fields["id"])
+        title = {lang: cite + (f": {pick(own, lang)}" if own else "") for lang, cite in display["cite"].items()}
+    else:
+        url, title = ids.case_url(fields["id"]), dict(own)
+    texts = {other: fields.get(f"body_{other}") or "" for other in LANGS}
+    return {"id": fields["id"], "url": url, "title": title, "text": " ".join(pick(texts, lang).split())[:EXCERPT_CHARS]}
+
+
+def _varint(value: int, out: bytearray) -> None:
+    while value >= 128:
+        out.append((value & 127) | 128)
+        value >>= 7
+    out.append(value)
+
+
+def _power_of_two(wanted: float) -> int:
+    count = 1
+    while count < wanted:
+        count *= 2
+    return count
+
+
+def _dump(path: Path, data) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
