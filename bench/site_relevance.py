@@ -115,12 +115,14 @@ def main() -> None:
         searcher.close()
     print("The site's Search page:\n")
     print(report(site_scores))
-    same = total = 0
+    same = same_ten = total = 0
     for lang, scores in site_scores.items():
         for site_outcome, cli_outcome in zip(scores.outcomes, cli_scores[lang].outcomes):
             total += 1
             same += bool(site_outcome.found[:1]) and site_outcome.found[:1] == cli_outcome.found[:1]
-    print(f"\nThe same first result as the command line: {same} of {total} queries ({same / total:.0%}).")
+            same_ten += site_outcome.found[:10] == cli_outcome.found[:10]
+    print(f"\nThe same first result as the command line: {same} of {total} queries ({same / total:.0%}); "
+          f"the same top 10 in the same order: {same_ten} of {total}.")
 
 
 if __name__ == "__main__":

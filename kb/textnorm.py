@@ -83,10 +83,9 @@ def english_stem(word: str) -> str:
 
 
 def english_family_words(text: str) -> dict[str, str]:
-    """For the Search page, whose index (Pagefind) stems English with Porter2 alone: {word: the word the
-    page searches for instead, and that a page with the word carries hidden} for the words of ``text``
-    that english_stem joins to another stem: "detained" is searched as "detention", and a page with
-    "detained" also carries "detention"."""
+    """For the Search page's excerpts, which mark words by Porter2 alone: {word: the word of its family the
+    page marks it by} for the words of ``text`` that english_stem joins to another stem: a query with
+    "detained" marks "detention" in an excerpt, and the other way round."""
     words = {word.lower() for word in re.findall(r"[A-Za-z]+", text)}
     instead: dict[str, str] = {}
     for word in sorted(words):

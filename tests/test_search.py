@@ -291,7 +291,7 @@ def test_the_search_page_is_told_the_english_families():
     assert instead == {"detainees": "detention", "detained": "detention", "organization": "organisation",
                        "registration": "register"}
     assert carried == ["detention", "organisation", "register"]
-    # What the page searches instead is stemmed by Pagefind's Porter2 to what the command line makes of the word.
+    # The word the page marks by instead is stemmed by Porter2 to what the command line makes of the word.
     assert all(_ENGLISH.stemWord(word) == english_stem(typed) for typed, word in instead.items())
 
 

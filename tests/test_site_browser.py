@@ -285,23 +285,50 @@ def test_the_search_page_ranks_as_the_command_line(browser, server, index_dir):
         searcher.close()
 
 
-def test_a_word_form_the_corpus_lacks_is_read_as_its_nearest_form(browser, server, built_site, index_dir):
-    from generator.site.search_index import word_hash, word_key
+def test_word_forms_the_corpus_lacks_are_stemmed_as_the_command_line_stems_them(browser, server, built_site, index_dir):
+    """A typed word the corpus does not have is not in the page's word tables: Russian ones are stemmed by
+    the vendored Snowball stemmer, Tajik ones by the port of kb.tajik, as the command line stems them."""
+    from generator.site.search_index import lookup_key, word_hash, word_key
     from kb.search import Searcher
 
     meta = json.loads((built_site / "search-index" / "meta.json").read_text(encoding="utf-8"))
-    table = json.loads((built_site / "search-index" / "w" / "ru" /
-                        f"{word_hash(word_key('задержаниями')) % meta['words']['ru']}.json").read_text(encoding="utf-8"))
-    assert "задержаниями" not in table and "задержания" in table  # the test means something
+
+    def in_table(lang, word):
+        key = lookup_key(word, lang)
+        table = json.loads((built_site / "search-index" / "w" / lang /
+                            f"{word_hash(word_key(key)) % meta['words'][lang]}.json").read_text(encoding="utf-8"))
+        return key in table
+
+    typed = [("ru", "задержаниями"), ("ru", "рассмотрена"), ("ru", "избивавшие"), ("ru", "вымогали"),
+             ("tg", "боздоштшудагонро"), ("tg", "шиканҷаҳоро")]
+    assert not any(in_table(lang, word) for lang, word in typed)  # the test means something
     browser.get(f"{server}/find/")
-    found = browser.execute_async_script(
-        "var done = arguments[1]; window.huquqSearchInternals.engine().indexWord('ru', arguments[0]).then(done)",
-        "задержаниями")
+    found = browser.execute_async_script("""
+        var done = arguments[1], e = window.huquqSearchInternals.engine();
+        Promise.all(arguments[0].map(function (p) { return e.indexWord(p[0], p[1]); })).then(done, function (err) { done(String(err)); });
+        """, typed)
     searcher = Searcher(index_dir)
     try:
-        assert found == searcher._words_of["ru"]("задержаниями")[0]
+        assert found == [searcher._words_of[lang](word)[0] for lang, word in typed]
     finally:
         searcher.close()
+
+
+def test_the_vendored_russian_stemmer_is_pystemmers(browser, server, corpus):
+    import Stemmer
+
+    words = set()
+    for provision in corpus.provisions.values():
+        for text in (provision.title.get("ru"), provision.summary.get("ru")):
+            words.update(re.findall(r"[а-я]+", (text or "").lower().replace("ё", "е")))
+    words = sorted(words)
+    assert len(words) > 2000
+    browser.get(f"{server}/find/")
+    js = browser.execute_async_script("""
+        var words = arguments[0], done = arguments[1];
+        window.huquqSearchInternals.engine().russianStemmer().then(function (stem) { done(words.map(stem)); });
+        """, words)
+    assert js == Stemmer.Stemmer("russian").stemWords(words)
 
 
 def test_the_page_and_the_command_line_stem_fold_and_read_citations_alike(browser, server, index_dir):
@@ -334,8 +361,8 @@ ENGLISH_FAMILY_QUERIES = ["detainee", "detainees", "detained", "detaining", "det
                           "bribery", "beaten", "discriminatory", "consensual", "registration", "arrest", "torture"]
 
 
-def test_the_page_searches_english_words_as_the_command_line_stems_them(browser, server):
-    """Pagefind stems English with Porter2 alone; the page searches each word as a word Porter2 stems to
+def test_the_page_marks_english_words_as_the_command_line_stems_them(browser, server):
+    """Excerpts mark words by Porter2 alone; the page marks each query word by a word Porter2 stems to
     what kb.textnorm.english_stem makes of the word typed ("detainee" as "detention")."""
     from kb.textnorm import _ENGLISH, english_stem
 
@@ -353,8 +380,8 @@ def test_a_word_of_a_family_finds_what_its_family_word_finds(browser, server):
         wait(browser, lambda b: "/tj-constitution/19/" in result_paths(b))
 
 
-def test_punctuation_around_a_word_is_not_searched(browser, server):
-    # "протокола?" kept its question mark, so its Russian ending was not cut and it found other pages.
+def test_punctuation_around_a_word_is_not_marked(browser, server):
+    # "протокола?" kept its question mark, so its Russian ending was not cut and it marked nothing.
     browser.get(f"{server}/find/")
     words = browser.execute_script("return ['задержали без протокола?', 'detention, lawyer.', '«шиканҷа»']"
                                    ".map(q => window.huquqSearchInternals.queryWords(q))")
@@ -380,16 +407,23 @@ def test_an_excerpt_does_not_open_on_the_end_of_the_sentence_before(browser, ser
 
 
 def test_the_page_leaves_out_the_words_the_index_leaves_out(browser, server):
-    # "без" in "задержали без протокола" made Pagefind want pages with "без" too.
+    # "без" in "задержали без протокола" would count as a word the results lack.
     from kb.textnorm import STOP
 
     browser.get(f"{server}/find/")
     words = ["без", "of", "дар", "кардан", "not", "the", "под", "ё", "detention", "задержание", "ҳуқуқ", "протокол"]
-    asked = browser.execute_script(
+    counted = browser.execute_async_script("""
+        var done = arguments[1], e = window.huquqSearchInternals.engine(), E = window.HuquqEngine.internals;
+        Promise.all(arguments[0].map(function (w) {
+          var q = "шиканҷа " + w;
+          return e.tokens(q, E.SCRIPT_LANGS[E.script(q)]).then(function (t) { return t.length; });
+        })).then(done, function (err) { done(String(err)); });""", words)
+    marked = browser.execute_script(
         "return arguments[0].map(w => window.huquqSearchInternals.queryWords('шиканҷа ' + w))", words)
     left_out = {fold_tajik(word) for word in STOP}
-    assert [len(query.split()) == 1 for query in asked] == [fold_tajik(word) in left_out for word in words]
-    assert asked[0] == "шиканча"
+    assert [n == 1 for n in counted] == [fold_tajik(word) in left_out for word in words]
+    assert [len(query.split()) == 1 for query in marked] == [fold_tajik(word) in left_out for word in words]
+    assert marked[0] == "шиканча"
 
 
 def test_no_request_leaves_the_site(browser, server):

@@ -77,9 +77,11 @@
   Engine.prototype.card = function (doc, lang) { return this.file("search-index/d/" + lang + "/" + doc + ".json"); };
 
   // --- words as the index has them -------------------------------------------------------------------
-  // A typed word is looked up in the table of the corpus's words (the index's own analysis of each). A
-  // form the corpus does not have takes the analysis of the corpus word that shares the most of its
-  // beginning, when that word is the same but for an ending (two letters at most).
+  // A typed word is looked up in the table of the corpus's words (the index's own analysis of each). A form
+  // the corpus does not have is stemmed here: Tajik by the port of kb/tajik.py, Russian by the Snowball
+  // stemmer the command line uses (assets/vendor/snowball-russian.js, fetched the first time it is needed),
+  // and English takes the analysis of the corpus word that shares the most of its beginning, when that word
+  // is the same but for an ending (two letters at most).
   Engine.prototype.indexWord = function (lang, token) {
     var self = this, key = lookupKey(token, lang);
     if ((lang !== "tg" && key.length < 2) || self.options.stop[fold(key)]) return Promise.resolve("");
@@ -89,6 +91,7 @@
       table = table || {};
       if (Object.prototype.hasOwnProperty.call(table, key)) return table[key];
       if (lang === "tg") return self.options.tajikStem(key);
+      if (lang === "ru") return self.russianStemmer().then(function (stem) { return stem(key); });
       var best = "", bestLength = 0;
       Object.keys(table).forEach(function (known) {
         var n = 0;
@@ -97,6 +100,12 @@
       });
       return best || key;
     });
+  };
+  Engine.prototype.russianStemmer = function () {
+    if (!this.russian) {
+      this.russian = import(new URL("assets/vendor/snowball-russian.js", this.base).href).then(function (m) { return m.stemmer; });
+    }
+    return this.russian;
   };
   // The words of ``text`` as one language's fields were analysed, in order, words left out dropped.
   Engine.prototype.analyse = function (text, lang) {
@@ -304,5 +313,6 @@
   };
 
   window.HuquqEngine = Engine;
-  window.HuquqEngine.internals = { script: script, hash: hash, decode: decode, lookupKey: lookupKey };
+  window.HuquqEngine.internals = { script: script, hash: hash, decode: decode, lookupKey: lookupKey,
+                                   SCRIPT_LANGS: SCRIPT_LANGS };
 })();

@@ -48,7 +48,7 @@
   function header() {
     var inner = document.querySelector(".md-header__inner");
     if (!inner || inner.querySelector(".huquq-lang")) return;
-    // The search button: Material's own search is off; the site's Search page is Pagefind.
+    // The search button: Material's own search is off; the site has its own Search page.
     var link = document.createElement("a");
     link.className = "md-header__button md-icon huquq-header-search";
     link.href = new URL("../find/", script.src).href + (location.protocol === "file:" ? "index.html" : "");

@@ -1,6 +1,7 @@
-// huquq site search: a small interface over Pagefind (pagefind/pagefind.js, built by `huquq site`).
-// Nothing is loaded until the search box is used; every file comes from this site. Words of the page are
-// in the reader's interface language (#huquq-search-labels, from templates/site/strings.yaml).
+// huquq site search: the Search page's box, filters and results. The ranking is the command line's, done by
+// assets/huquq-engine.js over the files `huquq site` writes into search-index/. Nothing is loaded until the
+// search box is used; every file comes from this site. Words of the page are in the reader's interface
+// language (#huquq-search-labels, from templates/site/strings.yaml).
 (function () {
   "use strict";
   var root = document.getElementById("huquq-search");
@@ -23,8 +24,9 @@
   function pick(texts) { var l = lang(); return (texts && (texts[l] || (l === "tg" && texts.ru) || texts.en || texts.ru || texts.tg)) || ""; }
   function say(key, count) { return pick(labels.strings[key]).replace("#", count === undefined ? "" : String(count)); }
 
-  // --- words as the index has them ------------------------------------------------------------------
-  // Tajik typed on a Russian keyboard has no ҳ ҷ қ ғ ӣ ӯ: pages carry their Tajik words folded the same way.
+  // --- words, roughly as the index has them: for marking them in excerpts -------------------------------
+  // (The search itself looks each typed word up in the index's own tables: assets/huquq-engine.js.)
+  // Tajik typed on a Russian keyboard has no ҳ ҷ қ ғ ӣ ӯ: folded, either spelling meets the other.
   var FOLD = { "ҳ": "х", "ҷ": "ч", "қ": "к", "ғ": "г", "ӣ": "и", "ӯ": "у", "ё": "е" };
   function fold(word) { return word.toLowerCase().replace(/[ҳҷқғӣӯё]/g, function (c) { return FOLD[c]; }); }
 
@@ -57,8 +59,8 @@
     if (ending === "ен") return rest.length >= 3 && /[аеиоуэюя]$/.test(rest) ? rest : word;
     return rest.length >= 4 || SHORT_PLURAL_ON[rest] ? rest : word;
   }
-  // Pagefind matches the start of words, and its stemming is English: the usual Russian endings are
-  // cut too, so that "задержания" finds "задержание" and "задержанию".
+  // An excerpt's word is marked when it starts with a query word's stem: the usual Russian endings are cut,
+  // so that "задержания" marks "задержание" and "задержанию".
   var RUSSIAN = /(иями|ями|ами|остью|остей|ости|ость|ого|его|ому|ему|ыми|ими|ией|ий|ия|ие|ью|ья|ов|ев|ей|ам|ям|ах|ях|ом|ем|ую|ая|яя|ое|ее|ые|ый|ой|ых|их|а|я|о|е|ы|у|ю|ь|й)$/;
   // The letters of each language, and those only one of the two Cyrillic languages has (kb.search._script):
   // they tell Russian from Tajik.
@@ -67,8 +69,8 @@
   var OWN_LETTERS = { en: /[a-z]/i, ru: RUSSIAN_ONLY, tg: TAJIK_ONLY };
   var OTHER_LETTERS = { en: /[а-яё]/i, ru: TAJIK_ONLY, tg: RUSSIAN_ONLY };
   // English words the command line's stemmer joins to a family ("detained", "detainee" with "detention";
-  // kb/textnorm.py english_stem) are searched as the word the pages carry for the family, after the
-  // American -ize is spelled -ise as in the UN's texts: Pagefind's own stemmer keeps them apart.
+  // kb/textnorm.py english_stem) are marked by one word of the family, after the American -ize is spelled
+  // -ise as in the UN's texts.
   var IZE = /^(\w{3,})iz(e|es|ed|ing|ation|ations|er|ers)$/;
   function englishWord(word) {
     var spelled = word.replace(IZE, "$1is$2");
@@ -83,8 +85,8 @@
     return folded;
   }
   // Words in nearly every page ("of", "без", "ва") are left out of a query, as the command line's index
-  // leaves them out (kb/textnorm.py STOP, folded): each would fetch a large part of the index and narrow
-  // nothing. Tajik light verbs are among them (эътироф кардан: the meaning is in the noun).
+  // leaves them out (kb/textnorm.py STOP, folded): they are neither searched nor marked. Tajik light verbs
+  // are among them (эътироф кардан: the meaning is in the noun).
   var STOP = {};
   labels.stop.forEach(function (w) { STOP[w] = true; });
   function queryWords(text) {
@@ -327,21 +329,22 @@
     });
     return found;
   }
-  // The words of the page's heading, which opens its text: Pagefind's title is the heading's text.
+  // The words of the heading that opens a result's text (none: a result's text is its body only).
   function headingLength(page) {
-    var title = ((page.meta && page.meta.title) || "").replace(/___END_PAGEFIND_WEIGHT___/g, " ");
-    return title.split(/\s+/).filter(Boolean).length;
+    return ((page.meta && page.meta.title) || "").split(/\s+/).filter(Boolean).length;
   }
 
   var PAGE = 5;  // results fetched at a time: each is a small file, and phones are on slow networks
   var found = [];
   var shown = "";
+  var citedId = null;  // the provision a citation in the query opens: shown first, not again among the results
   function show(from, ticket, query) {
     var search = load();
     var l = lang();
     return Promise.all(found.slice(from, from + PAGE).map(function (doc) { return search.card(doc, l); })).then(function (cards) {
       if (ticket !== latest) return;
       cards.forEach(function (card) {
+        if (card.id === citedId) return;
         var item = document.createElement("li");
         var link = document.createElement("a");
         link.href = new URL(card.url, siteRoot).href;
@@ -382,6 +385,7 @@
       if (ticket !== latest) return null;
       if (citation && navigate) { location.href = citation.url; return null; }
       var named = citation || !text ? null : namedInstrument(text);
+      citedId = citation ? citation.id : null;
       return load().search(text, selected, named).then(function (search) {
         if (ticket !== latest) return null;
         found = search.docs;
