@@ -261,26 +261,44 @@ SAME_AS_THE_COMMAND_LINE = [
     ("ru", "задержали без протокола"), ("en", "detainee denied access to a lawyer"),
 ]
 ENGINE_TOP_10 = """
-var query = arguments[0], done = arguments[arguments.length - 1], s = window.huquqSearchInternals, e = s.engine();
-e.search(query, {}, s.namedInstrument(query))
-  .then(function (r) { return Promise.all(r.docs.slice(0, 10).map(function (d) { return e.card(d, "en"); })); })
+var query = arguments[0], cited = arguments[1], done = arguments[arguments.length - 1];
+var s = window.huquqSearchInternals, e = s.engine();
+e.search(query, {}, cited ? null : s.namedInstrument(query))
+  .then(function (r) { return Promise.all(r.docs.slice(0, 11).map(function (d) { return e.card(d, "en"); })); })
   .then(function (cards) { done(cards.map(function (c) { return c.id; })); }, function (err) { done(String(err)); });
 """
 
 
 def test_the_search_page_ranks_as_the_command_line(browser, server, index_dir):
+    """The page's top 10 is the command line's, in order, for every query of the relevance set and a few
+    more of every kind. A cited provision is the command line's first hit; the page shows it above its
+    list (and not again in it), and searches the other words without the named instrument, as Python does."""
+    from kb.relevance import load_judgments
     from kb.search import Searcher
 
+    queries = [(j.lang, j.query) for j in load_judgments(ROOT / "tests/relevance/queries.yaml")]
     browser.get(f"{server}/find/")
     searcher = Searcher(index_dir)
     try:
-        for lang, query in SAME_AS_THE_COMMAND_LINE:
-            expected = [hit.id for hit in searcher.search(query, lang=lang, limit=10)]
-            assert browser.execute_async_script(ENGINE_TOP_10, query) == expected, query
+        for lang, query in SAME_AS_THE_COMMAND_LINE + queries:
+            hits = searcher.search(query, lang=lang, limit=10)
+            cited = bool(hits) and hits[0].exact
+            expected = [hit.id for hit in hits if not hit.exact]
+            found = browser.execute_async_script(ENGINE_TOP_10, query, cited)
+            assert [i for i in found if not (cited and i == hits[0].id)][:len(expected)] == expected, query
         # What a reader sees: the first results of a typed query, in the command line's order.
         shown = [path.strip("/").removeprefix("cases/") for path in
                  (urlparse(a.get_attribute("href")).path for a in search(browser, server, "ҳабси худсарона", lang="tg"))]
         assert shown == [hit.id for hit in searcher.search("ҳабси худсарона", lang="tg", limit=len(shown))]
+        # A citation: the provision above the list, and not again among the results.
+        # A citation: the provision above the list, not again among the results, and "More results" goes on
+        # from the sixth result, as the command line's list does.
+        search(browser, server, "ст. 9 МПГПП", lang="ru")
+        wait(browser, lambda b: b.find_elements(By.CSS_SELECTOR, ".huquq-citation"))
+        browser.find_element(By.CSS_SELECTOR, ".huquq-search-more").click()
+        wait(browser, lambda b: len(result_paths(b)) >= 10)
+        shown = [path.strip("/").removeprefix("cases/") for path in result_paths(browser)][:10]
+        assert shown == [hit.id for hit in searcher.search("ст. 9 МПГПП", lang="ru", limit=10)]
     finally:
         searcher.close()
 

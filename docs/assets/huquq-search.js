@@ -338,8 +338,10 @@
   var found = [];
   var shown = "";
   var citedId = null;  // the provision a citation in the query opens: shown first, not again among the results
+  var nextResult = 0;  // the first of the results not shown yet
   function show(from, ticket, query) {
     var search = load();
+    nextResult = from + PAGE;
     var l = lang();
     return Promise.all(found.slice(from, from + PAGE).map(function (doc) { return search.card(doc, l); })).then(function (cards) {
       if (ticket !== latest) return;
@@ -354,7 +356,7 @@
         item.appendChild(excerptFor(asPage(card), query));
         list.appendChild(item);
       });
-      more.hidden = list.children.length >= found.length;
+      more.hidden = nextResult >= found.length;
     });
   }
   // A result's text as the excerpt reads a page: no heading, no words matched beforehand.
@@ -401,7 +403,7 @@
     });
   }
 
-  more.addEventListener("click", function () { show(list.children.length, latest, shown); });
+  more.addEventListener("click", function () { show(nextResult, latest, shown); });
   var timer = null;
   input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(function () { run(false); }, 250); });
   input.addEventListener("focus", function () { if (!offline) load().meta(); }, { once: true });
