@@ -303,6 +303,41 @@ def test_the_search_page_ranks_as_the_command_line(browser, server, index_dir):
         searcher.close()
 
 
+ENGINE_FILTERED = """
+var query = arguments[0], selected = arguments[1], done = arguments[arguments.length - 1];
+var s = window.huquqSearchInternals, e = s.engine(), found;
+e.search(query, selected, s.namedInstrument(query))
+  .then(function (r) { found = r.docs; return Promise.all(r.docs.slice(0, 10).map(function (d) { return e.card(d, "en"); })); })
+  .then(function (cards) { return e.counts(found).then(function (c) { done([cards.map(function (x) { return x.id; }), c, found.length]); }); })
+  .catch(function (err) { done(String(err)); });
+"""
+
+
+def test_filters_and_their_counts_are_the_command_lines(browser, server, index_dir):
+    """A filter chosen on the page gives what the same option gives `huquq search`, and each value's count
+    is the number of results the command line finds with that option."""
+    from kb.search import Searcher
+
+    browser.get(f"{server}/find/")
+    searcher = Searcher(index_dir)
+    try:
+        for query, lang, selected in [("torture", "en", {"instrument": "cat"}),
+                                      ("задержание", "ru", {"jurisdiction": "tj", "kind": "provision"}),
+                                      ("police", "en", {"topic": "arbitrary-detention"}),
+                                      ("detention", "en", {"instrument": "iccpr", "kind": "case"})]:
+            top, _counts, total = browser.execute_async_script(ENGINE_FILTERED, query, selected)
+            options = {"instrument": selected.get("instrument"), "topic": selected.get("topic"),
+                       "jurisdiction": selected.get("jurisdiction"), "kind": selected.get("kind")}
+            hits = searcher.search(query, lang=lang, limit=1000, **options)
+            assert top == [hit.id for hit in hits[:10]] and total == len(hits), (query, selected)
+        _top, counts, total = browser.execute_async_script(ENGINE_FILTERED, "detention", {})
+        for name, value in [("instrument", "iccpr"), ("instrument", "cat"), ("jurisdiction", "tj"), ("kind", "case"),
+                            ("topic", "arbitrary-detention")]:
+            assert counts[name][value] == len(searcher.search("detention", limit=1000, **{name: value})), (name, value)
+    finally:
+        searcher.close()
+
+
 def test_word_forms_the_corpus_lacks_are_stemmed_as_the_command_line_stems_them(browser, server, built_site, index_dir):
     """A typed word the corpus does not have is not in the page's word tables: Russian ones are stemmed by
     the vendored Snowball stemmer, Tajik ones by the port of kb.tajik, as the command line stems them."""

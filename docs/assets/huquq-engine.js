@@ -265,7 +265,7 @@
       if (named && named[1] && (!selected.instrument || selected.instrument === named[0])) {
         var index = meta.instruments.indexOf(named[0]);
         own = self.facets().then(function (facets) {
-          return self.best(named[1], function (d) { return facets.instrument[d] === index && (!allowed || allowed(d)); }, true);
+          return self.best(named[1], function (d) { return facets.instrument[d].indexOf(index) >= 0 && (!allowed || allowed(d)); }, true);
         });
       }
       // Filters and no words: everything the filters let through, in the index's order.
@@ -291,7 +291,7 @@
       return function (d) {
         return (!selected.kind || meta.kind[d] === kind) &&
                (!selected.jurisdiction || meta.jurisdiction[d] === jurisdiction) &&
-               (!selected.instrument || facets.instrument[d] === instrument) &&
+               (!selected.instrument || facets.instrument[d].indexOf(instrument) >= 0) &&
                (!selected.topic || facets.topics[d].indexOf(topic) >= 0);
       };
     });
@@ -305,7 +305,7 @@
       docs.forEach(function (d) {
         add("kind", meta.kinds[meta.kind[d]]);
         add("jurisdiction", meta.jurisdictions[meta.jurisdiction[d]]);
-        add("instrument", meta.instruments[facets.instrument[d]]);
+        facets.instrument[d].forEach(function (i) { add("instrument", meta.instruments[i]); });
         facets.topics[d].forEach(function (t) { add("topic", meta.topics[t]); });
       });
       return counts;

@@ -14,7 +14,8 @@ line reads, taken from a Whoosh index of the same corpus:
   corpus does not have can borrow the analysis of its nearest neighbour (docs/assets/huquq-engine.js);
 - ``p/<lang>/<k>.json``: the postings of the index words that hash to ``k``: word -> field part ->
   [idf, base64 of the document gaps then the frequencies, as varints];
-- ``facets.json``: each document's instrument and topics, fetched only when a filter is used;
+- ``facets.json``: each document's instruments (a case's: those of the provisions it applies) and topics,
+  fetched only when a filter is used or counted;
 - ``d/<lang>/<n>.json``: what a result shows a reader of that language: id, address, titles in every
   language, and the text its excerpt comes from, in the reader's language or the one they read next
   (Russian for a Tajik reader).
@@ -102,7 +103,8 @@ def _write(corpus: Corpus, root: Path, searcher: Searcher, out: Path) -> None:
 
     priors = sorted(set(AUTHORITY_PRIOR.values()) | {1.0})
     kinds, jurisdictions = ["provision", "case"], ["tj", "intl"]
-    instruments = sorted({fields_["instrument"] for fields_ in stored})
+    # A case's instruments are those of the provisions it applies (a Whoosh KEYWORD field: several).
+    instruments = sorted({i for fields_ in stored for i in fields_["instrument"].split()})
     topics = sorted({t for fields_ in stored for t in fields_["topics"].split(",") if t})
     meta = {
         "format": FORMAT, "count": len(docnums), "k1": K1, "coordination": COORDINATION,
@@ -115,7 +117,7 @@ def _write(corpus: Corpus, root: Path, searcher: Searcher, out: Path) -> None:
     }
     _dump(out / "meta.json", meta)
     _dump(out / "facets.json", {
-        "instrument": [instruments.index(f["instrument"]) for f in stored],
+        "instrument": [[instruments.index(i) for i in f["instrument"].split()] for f in stored],
         "topics": [[topics.index(t) for t in f["topics"].split(",") if t] for f in stored],
     })
     for lang in LANGS:
