@@ -338,6 +338,20 @@ def test_filters_and_their_counts_are_the_command_lines(browser, server, index_d
         searcher.close()
 
 
+def test_a_query_that_names_a_topic_links_its_page_above_the_results(browser, server):
+    # Topic and circumstance pages gather a subject's leading authorities; the results are provisions and
+    # cases only, as on the command line, so the subjects a query names are linked above them.
+    for query, lang, page in [("arbitrary detention", "en", "/topics/arbitrary-detention/"),
+                              ("ҳабси худсарона", "tg", "/topics/arbitrary-detention/"),
+                              ("принудительное тестирование на ВИЧ", "ru", "/topics/forced-hiv-testing/")]:
+        search(browser, server, query, lang=lang)
+        line = wait(browser, EC.visibility_of_element_located((By.CSS_SELECTOR, ".huquq-subjects")))
+        links = [urlparse(a.get_attribute("href")).path for a in line.find_elements(By.TAG_NAME, "a")]
+        assert links[0] == page, (query, links)
+    search(browser, server, "Toonen", lang="en")
+    assert not browser.find_element(By.CSS_SELECTOR, ".huquq-subjects").is_displayed()
+
+
 def test_word_forms_the_corpus_lacks_are_stemmed_as_the_command_line_stems_them(browser, server, built_site, index_dir):
     """A typed word the corpus does not have is not in the page's word tables: Russian ones are stemmed by
     the vendored Snowball stemmer, Tajik ones by the port of kb.tajik, as the command line stems them."""
@@ -441,6 +455,14 @@ def test_punctuation_around_a_word_is_not_marked(browser, server):
     plain = browser.execute_script("return ['задержали без протокола', 'detention lawyer', 'шиканҷа']"
                                    ".map(q => window.huquqSearchInternals.queryWords(q))")
     assert words == plain and "протокол" in words[0].split()
+
+
+def test_an_excerpt_does_not_cut_the_start_of_a_short_sentence(browser, server):
+    # "No one shall be subjected to torture ...": an excerpt of the end of a short text opened at "one".
+    search(browser, server, "forced HIV testing", lang="en")
+    excerpts = browser.execute_script("return [...document.querySelectorAll('.huquq-search-results li p')].map(p => p.textContent)")
+    assert not any(e.startswith("one shall") for e in excerpts), excerpts
+    assert any(e.startswith("No one shall be subjected to torture") for e in excerpts), excerpts
 
 
 def test_an_excerpt_does_not_open_on_the_end_of_the_sentence_before(browser, server):

@@ -279,6 +279,30 @@
     });
   };
 
+  // The topics and circumstances the query names: those one of whose names (label, synonym, title) has all
+  // its words among the query's, the longest name first; at most three.
+  Engine.prototype.subjects = function (text) {
+    var self = this, langs = SCRIPT_LANGS[script(text)];
+    return Promise.all([self.file("search-index/subjects.json"),
+                        Promise.all(langs.map(function (lang) { return self.analyse(text, lang); }))]).then(function (both) {
+      var typed = {};
+      langs.forEach(function (lang, i) { typed[lang] = new Set(both[1][i]); });
+      var found = [];
+      both[0].forEach(function (subject) {
+        var best = 0;
+        langs.forEach(function (lang) {
+          (subject.names[lang] || []).forEach(function (name) {
+            var words = name.split(" ");
+            if (words.every(function (w) { return typed[lang].has(w); })) best = Math.max(best, words.length);
+          });
+        });
+        if (best) found.push([best, subject]);
+      });
+      found.sort(function (a, b) { return b[0] - a[0]; });
+      return found.slice(0, 3).map(function (f) { return f[1]; });
+    });
+  };
+
   Engine.prototype.facets = function () { return this.file("search-index/facets.json"); };
   // A test for the filters chosen, or null when there are none (the facets file is fetched only then).
   Engine.prototype.allowed = function (selected) {

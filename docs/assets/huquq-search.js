@@ -270,14 +270,23 @@
       if (wanted.some(function (w) { return folded && (folded.indexOf(w) === 0 || w.indexOf(folded) === 0 && folded.length >= 4); })) marked[at] = true;
     });
     var start = excerptStart(words, end, Object.keys(marked).map(Number), headingLength(page));  // in order
+    var stop = Math.min(end, start + EXCERPT);
+    start = sentenceStart(words, start);
     var p = document.createElement("p");
-    words.slice(start, Math.min(end, start + EXCERPT)).forEach(function (word, i) {
+    words.slice(start, stop).forEach(function (word, i) {
       if (i) p.appendChild(document.createTextNode(" "));
       var node = marked[start + i] ? document.createElement("mark") : document.createTextNode("");
       node.textContent = word;
       p.appendChild(node);
     });
     return p;
+  }
+
+  // An excerpt that would open a few words into a sentence opens at its start: "one shall be subjected to
+  // torture" without its "No" says the opposite of the law.
+  function sentenceStart(words, start) {
+    for (var back = start; back > 0 && start - back < 8; back--) if (SENTENCE_END.test(words[back - 1])) return back;
+    return start <= 8 ? 0 : start;
   }
 
   // Where the excerpt starts: at a matched word, in the passage most written in the reader's language, and
@@ -362,6 +371,29 @@
   // A result's text as the excerpt reads a page: no heading, no words matched beforehand.
   function asPage(card) { return { content: card.text || "", locations: [], meta: {} }; }
 
+  // The topics and circumstances the query names, linked above the results: their pages gather the leading
+  // authorities and the argument (the results are provisions and cases only, as on the command line).
+  var subjectsLine = null, lastSubjects = [];
+  function showSubjects(subjects) {
+    lastSubjects = subjects;
+    if (!subjectsLine) {
+      subjectsLine = document.createElement("p");
+      subjectsLine.className = "huquq-subjects";
+      list.parentNode.insertBefore(subjectsLine, list);
+    }
+    subjectsLine.innerHTML = "";
+    subjectsLine.hidden = !subjects.length;
+    subjects.forEach(function (subject, i) {
+      if (i) subjectsLine.appendChild(document.createTextNode(" · "));
+      subjectsLine.appendChild(document.createTextNode(say("search.kind." + subject.kind) + ": "));
+      var link = document.createElement("a");
+      link.href = new URL(subject.url, siteRoot).href;
+      link.textContent = pick(subject.title);
+      link.setAttribute("data-titles", JSON.stringify(subject.title));
+      subjectsLine.appendChild(link);
+    });
+  }
+
   function showCitation(citation) {
     var item = document.createElement("li");
     item.className = "huquq-citation";
@@ -379,7 +411,8 @@
     var ticket = ++latest;
     if (offline) { status.textContent = say("search.offline"); return; }
     if (!text && !Object.keys(selected).length) {
-      list.innerHTML = ""; status.textContent = ""; more.hidden = true; counts = null; refreshFilters(); return;
+      list.innerHTML = ""; status.textContent = ""; more.hidden = true; counts = null; refreshFilters();
+      showSubjects([]); return;
     }
     status.textContent = say("search.searching");
     var cited = text ? resolveCitation(text) : Promise.resolve(null);
@@ -396,7 +429,12 @@
         list.innerHTML = "";
         shown = query;
         refreshFilters();
-        return show(0, ticket, query).then(function () { if (citation && ticket === latest) showCitation(citation); });
+        var subjects = text && !citation ? load().subjects(text) : Promise.resolve([]);
+        return Promise.all([show(0, ticket, query), subjects]).then(function (both) {
+          if (ticket !== latest) return;
+          showSubjects(both[1]);
+          if (citation) showCitation(citation);
+        });
       });
     }).catch(function (error) {
       status.textContent = say("search.unavailable") + " " + error.message;
@@ -411,6 +449,7 @@
   filtersBox.addEventListener("toggle", function () { if (filtersBox.open && !offline) showFilters(); });
   document.addEventListener("huquq:language", function () {
     refreshFilters();
+    if (subjectsLine) showSubjects(lastSubjects);
     Array.prototype.forEach.call(list.querySelectorAll("a[data-titles]"), function (link) {
       link.textContent = pick(JSON.parse(link.getAttribute("data-titles"))) || link.textContent;
     });

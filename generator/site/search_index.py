@@ -16,6 +16,9 @@ line reads, taken from a Whoosh index of the same corpus:
   [idf, base64 of the document gaps then the frequencies, as varints];
 - ``facets.json``: each document's instruments (a case's: those of the provisions it applies) and topics,
   fetched only when a filter is used or counted;
+- ``subjects.json``: the topics and circumstances, each with its names (a topic's label and synonyms, a
+  circumstance's title) as the index analyses them: a query that names one shows a link to its page above
+  the results (the command line does not search these pages);
 - ``d/<lang>/<n>.json``: what a result shows a reader of that language: id, address, titles in every
   language, and the text its excerpt comes from, in the reader's language or the one they read next
   (Russian for a Tajik reader).
@@ -116,6 +119,7 @@ def _write(corpus: Corpus, root: Path, searcher: Searcher, out: Path) -> None:
         "jurisdiction": [jurisdictions.index(f["jurisdiction"]) for f in stored],
     }
     _dump(out / "meta.json", meta)
+    _dump(out / "subjects.json", _subjects(corpus))
     _dump(out / "facets.json", {
         "instrument": [[instruments.index(i) for i in f["instrument"].split()] for f in stored],
         "topics": [[topics.index(t) for t in f["topics"].split(",") if t] for f in stored],
@@ -203,6 +207,23 @@ def _write_words(table: dict[str, str], folder: Path) -> int:
     for k, content in shards.items():
         _dump(folder / f"{k}.json", content)
     return count
+
+
+def _subjects(corpus: Corpus) -> list[dict]:
+    """Topics and circumstances with their names, each name as the words the index makes of it, space
+    separated, per language ({lang: ["arbitrari detent", ...]})."""
+    analyse = {lang: WordsOf(ANALYZERS[lang]()) for lang in LANGS}
+
+    def names(per_lang: dict[str, list[str]]) -> dict[str, list[str]]:
+        return {lang: list(dict.fromkeys(" ".join(words) for name in texts if (words := analyse[lang](name))))
+                for lang, texts in per_lang.items()}
+
+    subjects = [{"kind": "topic", "url": ids.topic_url(topic.id), "title": dict(topic.label), "names": names(topic.words())}
+                for topic in corpus.topics.values()]
+    subjects += [{"kind": "circumstance", "url": f"circumstances/{c.id}/", "title": dict(c.title),
+                  "names": names({lang: [title] for lang, title in c.title.items()})}
+                 for c in corpus.circumstances.values()]
+    return subjects
 
 
 def _card(fields: dict, lang: str) -> dict:
