@@ -166,8 +166,9 @@ class Searcher:
         if limit < 1:
             raise ValueError("--limit must be at least 1")
         # A question mark ending a word ends a question ("задержали без протокола?"); to Whoosh it would be
-        # a wildcard for one more letter, which the word itself does not match.
-        text = re.sub(r"\?+(?=\s|$)", " ", text).strip()
+        # a wildcard for one more letter, which the word itself does not match. A colon ending a word ends a
+        # heading ("Right to liberty: arrest"); to this module it would be query syntax (a field's name).
+        text = re.sub(r"[?:]+(?=\s|$)", " ", text).strip()
         if not text:
             raise ValueError("the query is empty; type a few words or a citation like 'ICCPR 9'")
         filters = self._filter_set(jurisdiction, instrument, topic, kind, in_force_on)

@@ -252,6 +252,13 @@ def test_a_question_mark_ends_a_question_and_is_not_a_wildcard(index_dir):
         search(index_dir, " ? ")
 
 
+def test_a_colon_ending_a_word_is_punctuation(index_dir):
+    # A pasted heading ("Right to liberty: arrest ...") was read as query syntax, and ranked by the tiers of
+    # syntax (all the words first) rather than as plain words.
+    for query, lang in [("detention: lawyer family", "en"), ("Право на свободу: задержание адвокат", "ru")]:
+        assert ids(search(index_dir, query, lang=lang)) == ids(search(index_dir, query.replace(":", ""), lang=lang))
+
+
 @pytest.mark.parametrize("words", [
     ("detainee", "detainees", "detained", "detain", "detention"),
     ("organization", "organisation", "organisations"),

@@ -367,7 +367,10 @@ def test_word_forms_the_corpus_lacks_are_stemmed_as_the_command_line_stems_them(
         return key in table
 
     typed = [("ru", "задержаниями"), ("ru", "рассмотрена"), ("ru", "избивавшие"), ("ru", "вымогали"),
-             ("tg", "боздоштшудагонро"), ("tg", "шиканҷаҳоро")]
+             ("tg", "боздоштшудагонро"), ("tg", "шиканҷаҳоро"),
+             # English: Porter2, -ize read as -ise, the families ("detainments" -> detent); "prism" must not
+             # become "prison", nor "runs" stay "runs"
+             ("en", "prism"), ("en", "runs"), ("en", "accessing"), ("en", "organizers"), ("en", "detainments")]
     assert not any(in_table(lang, word) for lang, word in typed)  # the test means something
     browser.get(f"{server}/find/")
     found = browser.execute_async_script("""
@@ -379,6 +382,53 @@ def test_word_forms_the_corpus_lacks_are_stemmed_as_the_command_line_stems_them(
         assert found == [searcher._words_of[lang](word)[0] for lang, word in typed]
     finally:
         searcher.close()
+
+
+def test_the_page_reads_what_the_command_line_reads_in_awkward_queries(browser, server, index_dir):
+    """A hyphenated word wants its parts in one field, as Whoosh's parser does ("non-refoulement": one
+    result, not a hundred); "constructor" is a word, not an object's property; NOT leaves documents out."""
+    from kb.search import Searcher
+
+    browser.get(f"{server}/find/")
+    searcher = Searcher(index_dir)
+    try:
+        for query in ("non-refoulement", "self-determination", "follow-up", "constructor torture"):
+            got = browser.execute_async_script(ENGINE_TOP_10.replace("slice(0, 11)", "slice(0, 200)"), query, False)
+            assert got == [hit.id for hit in searcher.search(query, limit=200)], query
+        tokens = browser.execute_async_script(
+            "var done = arguments[0]; window.huquqSearchInternals.engine().tokens('constructor torture', ['en']).then(done)")
+        assert len(tokens) == 2
+        left_out = browser.execute_async_script(ENGINE_TOP_10.replace("slice(0, 11)", "slice(0, 200)"), "torture NOT police", False)
+        with_police = {hit.id for hit in searcher.search("police", limit=200)}
+        assert left_out and not with_police & set(left_out)
+        assert set(left_out) <= {hit.id for hit in searcher.search("torture", limit=200)}
+    finally:
+        searcher.close()
+
+
+def test_a_failed_fetch_is_tried_again(browser, server):
+    # The first file the page asks for (the index's metadata, when the box is focused) failed, on a phone
+    # offline for a moment, and every search after it failed too: the failure was kept.
+    use_language(browser, server, "en")
+    browser.get(f"{server}/find/")
+    browser.execute_script("""
+        var real = window.fetch, failed = false;
+        window.fetch = function () {
+          if (!failed) { failed = true; return Promise.reject(new TypeError("Failed to fetch")); }
+          return real.apply(this, arguments);
+        };""")
+    box = browser.find_element(By.CSS_SELECTOR, "#huquq-search input[type=search]")
+    box.send_keys("torture")
+    wait(browser, EC.presence_of_element_located((By.CSS_SELECTOR, ".huquq-search-results li a")))
+    assert browser.execute_script("return document.querySelector('.huquq-search-status').textContent").startswith("Results")
+
+
+def test_results_are_shown_again_in_the_language_chosen(browser, server):
+    search(browser, server, "torture", lang="en")
+    wait(browser, lambda b: b.find_element(By.CSS_SELECTOR, ".huquq-search-status").text.startswith("Results"))
+    browser.find_element(By.CSS_SELECTOR, ".huquq-lang button[data-lang=ru]").click()
+    wait(browser, lambda b: b.find_element(By.CSS_SELECTOR, ".huquq-search-status").text.startswith("Найдено"))
+    wait(browser, lambda b: any("пыт" in p.text.lower() for p in b.find_elements(By.CSS_SELECTOR, ".huquq-search-results li p")))
 
 
 def test_the_vendored_russian_stemmer_is_pystemmers(browser, server, corpus):
@@ -393,7 +443,7 @@ def test_the_vendored_russian_stemmer_is_pystemmers(browser, server, corpus):
     browser.get(f"{server}/find/")
     js = browser.execute_async_script("""
         var words = arguments[0], done = arguments[1];
-        window.huquqSearchInternals.engine().russianStemmer().then(function (stem) { done(words.map(stem)); });
+        window.huquqSearchInternals.engine().stemmer("russian").then(function (stem) { done(words.map(stem)); });
         """, words)
     assert js == Stemmer.Stemmer("russian").stemWords(words)
 

@@ -1,12 +1,15 @@
 // huquq site search: the command line's ranking (kb/search.py, kb/ranking.py) over the files that
 // generator/site/search_index.py writes into search-index/. The same fields, weights and BM25F statistics, the
-// share of the query's words a record has, and the authority's prior: a query gives the order `huquq search`
-// gives. Files are fetched as a query needs them (a few KB each) and kept for the next query.
+// share of the query's words a record has, and the authority's prior: a query of words gives the order
+// `huquq search` gives (tests/test_site_browser.py checks the whole relevance set). Quotes, OR and wildcards
+// are read as words, and NOT leaves out what has the next word. Files are fetched as a query needs them (a
+// few KB each) and kept for the next query.
 (function () {
   "use strict";
   var PARTS = ["title", "text", "summary", "lead", "context"];
   var POOL = 100;        // kb.search.Searcher.COORDINATION_POOL
   var SINGLE_LIMIT = 30; // a one-word query: the best 30 by BM25F are weighed by authority (Searcher.search)
+  var FORMAT = 1;        // generator.site.search_index.FORMAT
   // Words: letters and digits with inner hyphens or dots (kb.textnorm.WORD); English is split as Whoosh's
   // default tokenizer splits it.
   var WORD = /[\p{L}\p{N}_]+(?:[-.][\p{L}\p{N}_]+)*/gu;
@@ -54,18 +57,28 @@
     this.decoded = {};
   }
 
-  Engine.prototype.file = function (path, binary) {
-    if (!this.files[path]) {
-      this.files[path] = fetch(new URL(path, this.base).href).then(function (r) {
+  // A file of the index, fetched once. A failed fetch is forgotten, so that the next query tries again (a
+  // phone that was offline for a moment keeps its search). The index's other files are asked for with the
+  // build's token, so that a browser never mixes a cached file of one build with another's.
+  Engine.prototype.file = function (path, binary, options) {
+    var self = this;
+    if (!self.files[path]) {
+      var ask = path === META ? Promise.resolve("") : self.meta().then(function (meta) { return "?v=" + meta.build; });
+      self.files[path] = ask.then(function (token) {
+        return fetch(new URL(path + token, self.base).href, options);
+      }).then(function (r) {
         if (r.status === 404) return null;  // a shard with no words in it
         if (!r.ok) throw new Error(path + ": " + r.status);
         return binary ? r.arrayBuffer().then(function (b) { return new Uint8Array(b); }) : r.json();
       });
+      self.files[path].catch(function () { delete self.files[path]; });
     }
-    return this.files[path];
+    return self.files[path];
   };
+  var META = "search-index/meta.json";
   Engine.prototype.meta = function () {
-    return this.file("search-index/meta.json").then(function (meta) {
+    return this.file(META, false, { cache: "no-cache" }).then(function (meta) {
+      if (meta.format !== FORMAT) throw new Error("search-index/meta.json: format " + meta.format + ", not " + FORMAT);
       if (!meta.fieldIndex) {
         meta.fieldIndex = {};
         meta.fields.forEach(function (field, i) { meta.fieldIndex[field.name] = i; });
@@ -78,34 +91,33 @@
 
   // --- words as the index has them -------------------------------------------------------------------
   // A typed word is looked up in the table of the corpus's words (the index's own analysis of each). A form
-  // the corpus does not have is stemmed here: Tajik by the port of kb/tajik.py, Russian by the Snowball
-  // stemmer the command line uses (assets/vendor/snowball-russian.js, fetched the first time it is needed),
-  // and English takes the analysis of the corpus word that shares the most of its beginning, when that word
-  // is the same but for an ending (two letters at most).
+  // the corpus does not have is stemmed here, as kb/textnorm.py stems it: Tajik by the port of kb/tajik.py,
+  // Russian and English by Snowball stemmers (assets/vendor/, each fetched the first time it is needed;
+  // English after -ize is read as -ise, and with the families of kb.textnorm.ENGLISH_FAMILIES).
   Engine.prototype.indexWord = function (lang, token) {
     var self = this, key = lookupKey(token, lang);
     if ((lang !== "tg" && key.length < 2) || self.options.stop[fold(key)]) return Promise.resolve("");
     return self.meta().then(function (meta) {
       return self.file("search-index/w/" + lang + "/" + (hash(key.slice(0, 3)) % meta.words[lang]) + ".json");
     }).then(function (table) {
-      table = table || {};
-      if (Object.prototype.hasOwnProperty.call(table, key)) return table[key];
+      if (table && Object.prototype.hasOwnProperty.call(table, key)) return table[key];
       if (lang === "tg") return self.options.tajikStem(key);
-      if (lang === "ru") return self.russianStemmer().then(function (stem) { return stem(key); });
-      var best = "", bestLength = 0;
-      Object.keys(table).forEach(function (known) {
-        var n = 0;
-        while (n < known.length && n < key.length && known[n] === key[n]) n++;
-        if (n > bestLength && table[known] && n >= 4 && n >= known.length - 2) { best = table[known]; bestLength = n; }
+      if (lang === "ru") return self.stemmer("russian").then(function (stem) { return stem(key); });
+      return Promise.all([self.meta(), self.stemmer("english")]).then(function (both) {
+        var stem = both[1](key.replace(IZE, "$1is$2"));
+        return Object.prototype.hasOwnProperty.call(both[0].families, stem) ? both[0].families[stem] : stem;
       });
-      return best || key;
     });
   };
-  Engine.prototype.russianStemmer = function () {
-    if (!this.russian) {
-      this.russian = import(new URL("assets/vendor/snowball-russian.js", this.base).href).then(function (m) { return m.stemmer; });
+  var IZE = /^(\w{3,})iz(e|es|ed|ing|ation|ations|er|ers)$/;  // kb.textnorm._IZE
+  Engine.prototype.stemmer = function (language) {
+    var self = this, stemmers = self.stemmers || (self.stemmers = {});
+    if (!stemmers[language]) {
+      stemmers[language] = import(new URL("assets/vendor/snowball-" + language + ".js", self.base).href)
+        .then(function (m) { return m.stemmer; });
+      stemmers[language].catch(function () { delete stemmers[language]; });
     }
-    return this.russian;
+    return stemmers[language];
   };
   // The words of ``text`` as one language's fields were analysed, in order, words left out dropped.
   Engine.prototype.analyse = function (text, lang) {
@@ -118,7 +130,7 @@
   // The query's distinct words, each as every one of ``langs`` analyses it ({lang: [words]}); words no
   // language keeps left out (kb.search.Searcher._tokens).
   Engine.prototype.tokens = function (text, langs) {
-    var self = this, seen = {};
+    var self = this, seen = Object.create(null);
     var tokens = (text.toLowerCase().match(WORD) || []).filter(function (t) { return !seen[t] && (seen[t] = true); });
     return Promise.all(tokens.map(function (token) {
       return Promise.all(langs.map(function (lang) { return self.analyse(token, lang); })).then(function (each) {
@@ -144,6 +156,26 @@
   // Each document's length in a field, as Whoosh's byte (meta.lengths decodes it).
   Engine.prototype.lengths = function (field) { return this.file("search-index/len/" + field + ".bin", true); };
 
+  // Documents with all the words a typed word became ("non-refoulement": non, refoul) in one field: what the
+  // command line's parser asks of a query's one word, or of each word when all of them are wanted.
+  Engine.prototype.havingAll = function (token) {
+    var self = this, fields = [];
+    Object.keys(token).forEach(function (lang) {
+      PARTS.forEach(function (part) {
+        fields.push(Promise.all(token[lang].map(function (word) { return self.postings(lang, word, part); })));
+      });
+    });
+    return Promise.all(fields).then(function (each) {
+      var docs = new Set();
+      each.forEach(function (lists) {
+        if (lists.some(function (p) { return !p; })) return;
+        lists[0].docs.forEach(function (_tf, doc) {
+          if (lists.every(function (p) { return p.docs.has(doc); })) docs.add(doc);
+        });
+      });
+      return docs;
+    });
+  };
   // Documents with the word in any field of its languages.
   Engine.prototype.having = function (token) {
     var self = this, lists = [];
@@ -201,13 +233,14 @@
     return Promise.all([self.meta(), self.tokens(text, langs)]).then(function (both) {
       var meta = both[0], tokens = both[1];
       if (!tokens.length) return [];
-      return Promise.all(tokens.map(function (t) { return self.having(t); })).then(function (found) {
+      var parsed = everyWord || tokens.length < 2;  // the command line's parser, not the share of words
+      return Promise.all(tokens.map(function (t) { return parsed ? self.havingAll(t) : self.having(t); })).then(function (found) {
         found = found.map(function (docs) {
           return allowed ? new Set(Array.from(docs).filter(function (d) { return allowed(d); })) : docs;
         });
         var shares = new Map();
         var every = Array.from(found[0]).filter(function (d) { return found.every(function (s) { return s.has(d); }); });
-        if (everyWord || tokens.length < 2 || every.length >= POOL) {
+        if (parsed || every.length >= POOL) {
           every.forEach(function (d) { shares.set(d, 1); });
         } else {
           found.forEach(function (docs) { docs.forEach(function (d) { shares.set(d, (shares.get(d) || 0) + 1); }); });
@@ -230,7 +263,7 @@
               }).sort(bestFirst);
             }
             var inPool = Array.from(pool), rest = Array.from(shares.keys()).filter(function (d) { return !pool.has(d); });
-            if (tokens.length < 2 || everyWord) {
+            if (parsed) {
               // The command line weighs the best 30 by BM25F alone (kb.search.Searcher._prior).
               var byScore = inPool.map(function (d) { return [d, raw.get(d)]; }).sort(bestFirst);
               var head = byScore.slice(0, SINGLE_LIMIT).map(function (e) { return e[0]; });
@@ -259,6 +292,10 @@
   // ({kind, jurisdiction, instrument, topic}). Gives {docs: [document numbers, best first]}.
   Engine.prototype.search = function (text, selected, named) {
     var self = this;
+    // "NOT word" leaves out the documents with the word (the command line's syntax; its other operators and
+    // quotes are searched as plain words here).
+    var excluded = [];
+    text = text.replace(/(^|\s)NOT\s+("[^"]*"|\S+)/g, function (_all, space, words) { excluded.push(words); return space; });
     return Promise.all([self.meta(), self.allowed(selected)]).then(function (both) {
       var meta = both[0], allowed = both[1];
       var own = null;
@@ -271,8 +308,14 @@
       // Filters and no words: everything the filters let through, in the index's order.
       var words = (text.match(WORD) || []).length ? self.best(text, allowed, false)
         : Promise.resolve(allowed ? meta.prior.map(function (_p, d) { return [d, 0]; }).filter(function (e) { return allowed(e[0]); }) : []);
-      return Promise.all([own || [], words]).then(function (lists) {
+      var unwanted = Promise.all(excluded.map(function (words) {
+        return self.tokens(words, SCRIPT_LANGS[script(words)]).then(function (tokens) {
+          return Promise.all(tokens.map(function (t) { return self.having(t); }));
+        });
+      }));
+      return Promise.all([own || [], words, unwanted]).then(function (lists) {
         var seen = new Set(), docs = [];
+        lists[2].forEach(function (sets) { sets.forEach(function (set) { set.forEach(function (d) { seen.add(d); }); }); });
         lists[0].concat(lists[1]).forEach(function (e) { if (!seen.has(e[0])) { seen.add(e[0]); docs.push(e[0]); } });
         return { docs: docs };
       });

@@ -74,7 +74,9 @@
   var IZE = /^(\w{3,})iz(e|es|ed|ing|ation|ations|er|ers)$/;
   function englishWord(word) {
     var spelled = word.replace(IZE, "$1is$2");
-    return labels.english[word] || labels.english[spelled] || spelled;
+    var own = Object.prototype.hasOwnProperty;  // "constructor" is a word, not a property of every object
+    return (own.call(labels.english, word) && labels.english[word]) ||
+           (own.call(labels.english, spelled) && labels.english[spelled]) || spelled;
   }
   function stem(word) {
     if (!READER_LETTERS.tg.test(word)) return /^[a-z]+$/.test(word) ? englishWord(word) : word;
@@ -87,7 +89,7 @@
   // Words in nearly every page ("of", "без", "ва") are left out of a query, as the command line's index
   // leaves them out (kb/textnorm.py STOP, folded): they are neither searched nor marked. Tajik light verbs
   // are among them (эътироф кардан: the meaning is in the noun).
-  var STOP = {};
+  var STOP = Object.create(null);
   labels.stop.forEach(function (w) { STOP[w] = true; });
   function queryWords(text) {
     // Punctuation around a word ("протокола?", "detention,") is not part of it: stemmed with it, the word
@@ -100,7 +102,7 @@
   }
 
   // --- citations: the rules of kb/citations.py --------------------------------------------------------
-  var UNIT = {};
+  var UNIT = Object.create(null);
   ("art arts article articles para paras paragraph paragraphs principle principles guideline no of the " +
    "ст ст. статья статьи статье статьей статью статей п пункт пункта параграф принцип часть ч " +
    "модда моддаи м банд банди б и ум").split(" ").forEach(function (w) { UNIT[w] = true; });
@@ -269,7 +271,7 @@
       var folded = stem(word.replace(/[^\w\u0400-\u04ff-]/g, ""));
       if (wanted.some(function (w) { return folded && (folded.indexOf(w) === 0 || w.indexOf(folded) === 0 && folded.length >= 4); })) marked[at] = true;
     });
-    var start = excerptStart(words, end, Object.keys(marked).map(Number), headingLength(page));  // in order
+    var start = excerptStart(words, end, Object.keys(marked).map(Number), 0);  // in order; no heading
     var stop = Math.min(end, start + EXCERPT);
     start = sentenceStart(words, start);
     var p = document.createElement("p");
@@ -290,10 +292,10 @@
   }
 
   // Where the excerpt starts: at a matched word, in the passage most written in the reader's language, and
-  // past the page's heading (its title in all three languages) when the body has the words too; the
-  // earliest such passage when several are alike. A Tajik reader thus sees Tajik, or else Russian, text.
-  // A page found only by its hidden words (search terms, topic words) has no match to start at: its
-  // excerpt starts at the first sentence after the heading that opens a passage in the reader's language.
+  // past a heading of ``heading`` words that opens the text when the body has the words too; the earliest
+  // such passage when several are alike. A result found only by words outside its text (its title, search
+  // terms, topic words) has no match to start at: its excerpt starts at the first sentence after the
+  // heading that opens a passage in the reader's language.
   var SENTENCE_END = /[.:;!?][)»"”]?$/;
   function excerptStart(words, end, matches, heading) {
     var l = lang();
@@ -338,10 +340,6 @@
     });
     return found;
   }
-  // The words of the heading that opens a result's text (none: a result's text is its body only).
-  function headingLength(page) {
-    return ((page.meta && page.meta.title) || "").split(/\s+/).filter(Boolean).length;
-  }
 
   var PAGE = 5;  // results fetched at a time: each is a small file, and phones are on slow networks
   var found = [];
@@ -368,8 +366,8 @@
       more.hidden = nextResult >= found.length;
     });
   }
-  // A result's text as the excerpt reads a page: no heading, no words matched beforehand.
-  function asPage(card) { return { content: card.text || "", locations: [], meta: {} }; }
+  // A result's text as the excerpt reads a page: no words matched beforehand.
+  function asPage(card) { return { content: card.text || "", locations: [] }; }
 
   // The topics and circumstances the query names, linked above the results: their pages gather the leading
   // authorities and the argument (the results are provisions and cases only, as on the command line).
@@ -437,17 +435,26 @@
         });
       });
     }).catch(function (error) {
+      if (ticket !== latest) return;  // an earlier query's failure says nothing of this one
       status.textContent = say("search.unavailable") + " " + error.message;
     });
   }
 
-  more.addEventListener("click", function () { show(nextResult, latest, shown); });
+  more.addEventListener("click", function () {
+    more.disabled = true;  // one page at a time, in order
+    show(nextResult, latest, shown).then(function () { more.disabled = false; }, function (error) {
+      more.disabled = false;
+      status.textContent = say("search.unavailable") + " " + error.message;
+    });
+  });
   var timer = null;
   input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(function () { run(false); }, 250); });
   input.addEventListener("focus", function () { if (!offline) load().meta(); }, { once: true });
   form.addEventListener("submit", function (event) { event.preventDefault(); run(true); });
   filtersBox.addEventListener("toggle", function () { if (filtersBox.open && !offline) showFilters(); });
   document.addEventListener("huquq:language", function () {
+    // Results shown are shown again in the new language: the count, the titles, the excerpts' texts.
+    if (!offline && input.value.trim() && list.children.length) { run(false); return; }
     refreshFilters();
     if (subjectsLine) showSubjects(lastSubjects);
     Array.prototype.forEach.call(list.querySelectorAll("a[data-titles]"), function (link) {

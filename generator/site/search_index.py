@@ -30,6 +30,7 @@ force today is written (the command line's default).
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import re
 import shutil
@@ -45,7 +46,7 @@ from kb.index import PARTS, corpus_documents
 from kb.models import LANGS, Corpus
 from kb.ranking import K1, LENGTHS, field_b
 from kb.search import AUTHORITY_PRIOR, COORDINATION, FIELD_WEIGHTS, Searcher
-from kb.textnorm import ANALYZERS, WORD, WordsOf
+from kb.textnorm import ANALYZERS, ENGLISH_FAMILIES, WORD, WordsOf
 
 OUTPUT = "search-index"
 FORMAT = 1
@@ -72,13 +73,17 @@ def word_key(word: str) -> str:
 
 def write_search_index(corpus: Corpus, root: Path, index_dir: Path, site_dir: Path) -> None:
     """Write ``site_dir/search-index/`` from the Whoosh index in ``index_dir`` (built from ``corpus``), all at
-    once: a half-written index never replaces a whole one."""
+    once: it is written beside the site and swapped in by renaming, so a half-written index never replaces
+    a whole one (the folder of a build that was killed is removed by the next)."""
+    for stale in site_dir.glob(".search-*"):
+        shutil.rmtree(stale, ignore_errors=True)
     searcher = Searcher(index_dir)
     try:
         with tempfile.TemporaryDirectory(dir=site_dir, prefix=".search-") as tmp:
             out = Path(tmp) / OUTPUT
             _write(corpus, root, searcher, out)
-            shutil.rmtree(site_dir / OUTPUT, ignore_errors=True)
+            if (site_dir / OUTPUT).exists():
+                (site_dir / OUTPUT).replace(Path(tmp) / "previous")  # removed with the temporary folder
             out.replace(site_dir / OUTPUT)
     finally:
         searcher.close()
@@ -111,7 +116,10 @@ def _write(corpus: Corpus, root: Path, searcher: Searcher, out: Path) -> None:
     topics = sorted({t for fields_ in stored for t in fields_["topics"].split(",") if t})
     meta = {
         "format": FORMAT, "count": len(docnums), "k1": K1, "coordination": COORDINATION,
+        # Names this build's files (the page asks for them with it): the sources and the format.
+        "build": hashlib.sha256(json.dumps([FORMAT, sorted(corpus.file_hashes.items())]).encode()).hexdigest()[:12],
         "lengths": LENGTHS, "fields": fields, "shards": shards, "words": words,
+        "families": ENGLISH_FAMILIES,  # for English words the corpus lacks (kb.textnorm.english_stem)
         "priors": priors, "kinds": kinds, "jurisdictions": jurisdictions,
         "instruments": instruments, "topics": topics,
         "prior": [priors.index(AUTHORITY_PRIOR.get(f.get("authority"), 1.0)) for f in stored],
