@@ -71,8 +71,10 @@ def _script(text: str) -> str:
 # (tests/relevance/).
 FIELD_WEIGHTS = {"title": 3.0, "text": 1.5, "summary": 1.5, "lead": 1.5, "context": 0.15}
 # When scores are close, binding law before interpretation, interpretation before standards and reports.
+# Views against Tajikistan ("case-binding") between the two; other bodies' cases (the European Court's,
+# views on other states) persuade as standards do, and weigh as much.
 AUTHORITY_PRIOR = {"tajik-law": 1.0, "treaty": 1.0, "case-binding": 0.8, "interpretation": 0.65,
-                   "standard": 0.55, "case": 0.4}
+                   "standard": 0.55, "case": 0.55}
 # A plain-word query's score is multiplied by the share of its words a document has, to this power: two of
 # three words count 0.44 of the score (kb.search.Searcher._best).
 COORDINATION = 2.0
