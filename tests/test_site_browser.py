@@ -219,6 +219,15 @@ def test_filters_narrow_to_tajik_law_and_to_an_instrument(browser, server):
          and all(p.startswith(("/iccpr/", "/cases/")) for p in result_paths(b)))
 
 
+def test_a_citation_is_not_offered_when_only_cases_are_asked_for(browser, server):
+    # As `huquq search "ICCPR 9" --kind case`: the cases, without the provision cited.
+    search(browser, server, "ICCPR 9")
+    wait(browser, lambda b: b.find_elements(By.CSS_SELECTOR, ".huquq-citation"))
+    choose_filter(browser, "kind", "case")
+    wait(browser, lambda b: result_paths(b) and all(p.startswith("/cases/") for p in result_paths(b)))
+    assert not browser.find_elements(By.CSS_SELECTOR, ".huquq-citation")
+
+
 def test_a_named_instrument_neither_overrides_the_filter_nor_loses_its_own(browser, server):
     # "Criminal Code" named in the query: its article comes first, and the filter still offers the Code.
     search(browser, server, "Criminal Code torture")

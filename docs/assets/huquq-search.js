@@ -413,7 +413,8 @@
       showSubjects([]); return;
     }
     status.textContent = say("search.searching");
-    var cited = text ? resolveCitation(text) : Promise.resolve(null);
+    // A citation opens a provision: not when only cases are asked for (as the command line, with --kind case).
+    var cited = text && selected.kind !== "case" ? resolveCitation(text) : Promise.resolve(null);
     cited.then(function (citation) {
       if (ticket !== latest) return null;
       if (citation && navigate) { location.href = citation.url; return null; }
