@@ -10,8 +10,8 @@ line reads, taken from a Whoosh index of the same corpus:
 - ``len/<field>.bin``: each document's length in a field, one byte each as Whoosh keeps it (none for the
   fields scored without regard to length, B = 0), fetched with the first query that reaches the field;
 - ``w/<lang>/<k>.json``: every word of the corpus as typed (lowercased; Cyrillic folded) -> the word the
-  index has for it ("" for a word left out), grouped by the word's first three letters, so that a form the
-  corpus does not have can borrow the analysis of its nearest neighbour (docs/assets/huquq-engine.js);
+  index has for it ("" for a word left out), grouped by the word's first three letters; a word the corpus
+  does not have is stemmed in the page (docs/assets/huquq-engine.js);
 - ``p/<lang>/<k>.json``: the postings of the index words that hash to ``k``: word -> field part ->
   [idf, base64 of the document gaps then the frequencies, as varints];
 - ``facets.json``: each document's instruments (a case's: those of the provisions it applies) and topics,
@@ -42,6 +42,7 @@ from whoosh.util.numeric import length_to_byte
 
 from kb import ids
 from kb.cite import pick
+from kb.index import FORMAT_VERSION as INDEX_FORMAT
 from kb.index import PARTS, corpus_documents
 from kb.models import LANGS, Corpus
 from kb.ranking import K1, LENGTHS, field_b
@@ -116,8 +117,10 @@ def _write(corpus: Corpus, root: Path, searcher: Searcher, out: Path) -> None:
     topics = sorted({t for fields_ in stored for t in fields_["topics"].split(",") if t})
     meta = {
         "format": FORMAT, "count": len(docnums), "k1": K1, "coordination": COORDINATION,
-        # Names this build's files (the page asks for them with it): the sources and the format.
-        "build": hashlib.sha256(json.dumps([FORMAT, sorted(corpus.file_hashes.items())]).encode()).hexdigest()[:12],
+        # Names this build's files (the page asks for them with it): the sources, and the formats of this
+        # folder and of the index (which changes with the analysis of words).
+        "build": hashlib.sha256(json.dumps([FORMAT, INDEX_FORMAT, sorted(corpus.file_hashes.items())])
+                                .encode()).hexdigest()[:12],
         "lengths": LENGTHS, "fields": fields, "shards": shards, "words": words,
         "families": ENGLISH_FAMILIES,  # for English words the corpus lacks (kb.textnorm.english_stem)
         "priors": priors, "kinds": kinds, "jurisdictions": jurisdictions,
