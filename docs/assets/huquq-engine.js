@@ -202,7 +202,10 @@
         .filter(function (name) { return meta.fields[meta.fieldIndex[name]].b; })));
       return Promise.all(names.map(function (name) { return self.lengths(name); })).then(function (columns) {
         var lengthsOf = {};
-        names.forEach(function (name, i) { lengthsOf[name] = columns[i]; });
+        names.forEach(function (name, i) {
+          if (!columns[i]) throw new Error("search-index/len/" + name + ".bin is missing");  // not a silent 0
+          lengthsOf[name] = columns[i];
+        });
         var scores = new Map();
         docs.forEach(function (doc) { scores.set(doc, 0); });
         terms.forEach(function (term, i) {
@@ -224,8 +227,7 @@
 
   function bestFirst(a, b) { return b[1] - a[1] || a[0] - b[0]; }
 
-  // The documents in ``allowed`` (null: all) that ``text`` finds, best first: [[doc, score], ...], and
-  // how many there are. Plain words are ranked by BM25F times the share of the query's words a document
+  // The documents in ``allowed`` (null: all) that ``text`` finds, best first: [[doc, score], ...]. Plain words are ranked by BM25F times the share of the query's words a document
   // has, squared, times its authority's prior, the documents with the most words scored first
   // (kb.search.Searcher._best). ``everyWord``: only the documents with every word.
   Engine.prototype.best = function (text, allowed, everyWord) {
