@@ -15,9 +15,11 @@ from .cli import InputError, progress, report_errors, resolve_sources, sources_o
 
 
 def build_site(sources: Path, site_dir: Path, site_url: str | None = None,
-               progress: Callable[[str], None] | None = None) -> None:
+               progress: Callable[[str], None] | None = None, index_dir: Path | None = None) -> None:
     """Build the site; with ``site_url`` (e.g. https://org.github.io/huquq/), "Cite this" and canonical
-    links carry the full address. ``progress`` hears what is being done."""
+    links carry the full address. ``progress`` hears what is being done. ``index_dir``: a search index of
+    the same sources to write the Search page's from (brought up to date first); without it one is built
+    in a temporary folder."""
     say = progress or (lambda message: None)
     # The pages and the search index are each built in a process of their own: the memory the corpus and
     # MkDocs take (430 MB at 5,000 provisions) is given back when each ends (bench/site_scale.py measures
@@ -27,13 +29,13 @@ def build_site(sources: Path, site_dir: Path, site_url: str | None = None,
         pool.submit(_build_pages, sources, site_dir, site_url).result()
     say("indexing the pages for search…")
     with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        pool.submit(_build_search, sources, site_dir).result()
+        pool.submit(_build_search, sources, site_dir, index_dir).result()
     say("")
 
 
-def _build_search(sources: Path, site_dir: Path) -> None:
-    """The Search page's index (generator.site.search_index), from a Whoosh index of the same corpus built
-    in a temporary folder (in a child process)."""
+def _build_search(sources: Path, site_dir: Path, index_dir: Path | None = None) -> None:
+    """The Search page's index (generator.site.search_index), from a Whoosh index of the same corpus:
+    ``index_dir`` brought up to date, or one built in a temporary folder (in a child process)."""
     import tempfile
 
     from kb.index import update_index
@@ -43,8 +45,9 @@ def _build_search(sources: Path, site_dir: Path) -> None:
 
     corpus = load_corpus(sources, cache_dir=paths.parse_cache())
     with tempfile.TemporaryDirectory(prefix="huquq-site-index-") as tmp:
-        update_index(corpus, sources, Path(tmp) / "index")
-        write_search_index(corpus, sources, Path(tmp) / "index", site_dir)
+        index = index_dir or Path(tmp) / "index"
+        update_index(corpus, sources, index)
+        write_search_index(corpus, sources, index, site_dir)
 
 
 def _build_pages(sources: Path, site_dir: Path, site_url: str | None) -> None:
@@ -145,7 +148,7 @@ def build_command(sources, out):
     click.echo("2/5 updating the search index…")
     update_index(corpus, sources, out / "index")
     click.echo("3/5 building the site…")
-    build_site(sources, out / "site", progress=progress)
+    build_site(sources, out / "site", progress=progress, index_dir=out / "index")
     from .site.archive import make_archive
 
     archive = make_archive(out / "site", out / "huquq-site.zip")

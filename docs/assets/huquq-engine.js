@@ -18,6 +18,37 @@
   var SCRIPT_LANGS = { latin: ["en"], russian: ["ru"], tajik: ["tg"], cyrillic: ["ru", "tg"], mixed: ["en", "ru", "tg"] };
 
   function fold(word) { return word.replace(/[ҳҷқғӣӯё]/g, function (c) { return FOLD[c]; }); }
+
+  // The Tajik endings of kb/tajik.py, the same rules on the same folded words (a browser test checks both
+  // give the same stems): -ро, the izofa -и, the plurals -ҳо, -гон, -ён, -он, the adverb -ан.
+  var SHORT_PLURAL_ON = { "зан": 1, "пир": 1, "чон": 1 };
+  function tajikStem(word) {
+    var hyphen = /^(.+?)-(и|ро|хо|хои|хоро)$/.exec(word);
+    if (hyphen) return hyphen[1];
+    if (word.length <= 3) return word;
+    if (/ро$/.test(word) && word.length - 2 >= 3) word = word.slice(0, -2);
+    word = izofa(word);
+    var endings = ["хо", "гон", "ен", "он"];
+    for (var i = 0; i < endings.length; i++) {
+      var cut = plural(word, endings[i]);
+      if (cut !== word) return izofa(cut);
+    }
+    if (/ан$/.test(word) && word.length - 2 >= 5) return word.slice(0, -2);
+    return word;
+  }
+  function izofa(word) {
+    for (var i = 0; i < 2; i++) if (/и$/.test(word) && word.length - 1 >= 3) word = word.slice(0, -1);
+    return word;
+  }
+  function plural(word, ending) {
+    if (word.slice(-ending.length) !== ending) return word;
+    var rest = word.slice(0, -ending.length);
+    if (ending === "хо") return rest.length >= 3 ? rest : word;
+    if (ending === "гон") return /а$/.test(rest) && rest.length >= 3 ? rest : word;
+    if (ending === "ен") return rest.length >= 3 && /[аеиоуэюя]$/.test(rest) ? rest : word;
+    return rest.length >= 4 || SHORT_PLURAL_ON[rest] ? rest : word;
+  }
+
   function lookupKey(token, lang) { token = token.toLowerCase(); return lang === "en" ? token : fold(token); }
 
   // Which languages' fields a query is looked for in, by its letters (kb.search._script).
@@ -49,7 +80,7 @@
     return found;  // document -> frequency
   }
 
-  // options: stop (folded words left out of queries), tajikStem (for Tajik words the corpus lacks).
+  // options: stop (folded words left out of queries).
   function Engine(base, options) {
     this.base = base;
     this.options = options;
@@ -94,14 +125,25 @@
   // the corpus does not have is stemmed here, as kb/textnorm.py stems it: Tajik by the port of kb/tajik.py,
   // Russian and English by Snowball stemmers (assets/vendor/, each fetched the first time it is needed;
   // English after -ize is read as -ise, and with the families of kb.textnorm.ENGLISH_FAMILIES).
+  // Each word is looked up once a visit: a query's words are analysed for its tokens, its terms, the
+  // subjects it names and what it leaves out.
   Engine.prototype.indexWord = function (lang, token) {
+    var known = this.known || (this.known = new Map()), key = lang + "\u0000" + lookupKey(token, lang);
+    if (!known.has(key)) {
+      var found = this.lookUp(lang, token);
+      known.set(key, found);
+      found.catch(function () { known.delete(key); });
+    }
+    return known.get(key);
+  };
+  Engine.prototype.lookUp = function (lang, token) {
     var self = this, key = lookupKey(token, lang);
     if ((lang !== "tg" && key.length < 2) || self.options.stop[fold(key)]) return Promise.resolve("");
     return self.meta().then(function (meta) {
       return self.file("search-index/w/" + lang + "/" + (hash(key.slice(0, 3)) % meta.words[lang]) + ".json");
     }).then(function (table) {
       if (table && Object.prototype.hasOwnProperty.call(table, key)) return table[key];
-      if (lang === "tg") return self.options.tajikStem(key);
+      if (lang === "tg") return tajikStem(key);
       if (lang === "ru") return self.stemmer("russian").then(function (stem) { return stem(key); });
       return Promise.all([self.meta(), self.stemmer("english")]).then(function (both) {
         var stem = both[1](key.replace(IZE, "$1is$2"));
@@ -383,5 +425,5 @@
 
   window.HuquqEngine = Engine;
   window.HuquqEngine.internals = { script: script, hash: hash, decode: decode, lookupKey: lookupKey,
-                                   SCRIPT_LANGS: SCRIPT_LANGS };
+                                   SCRIPT_LANGS: SCRIPT_LANGS, fold: fold, tajikStem: tajikStem, IZE: IZE };
 })();

@@ -26,39 +26,11 @@
 
   // --- words, roughly as the index has them: for marking them in excerpts -------------------------------
   // (The search itself looks each typed word up in the index's own tables: assets/huquq-engine.js.)
-  // Tajik typed on a Russian keyboard has no ҳ ҷ қ ғ ӣ ӯ: folded, either spelling meets the other.
-  var FOLD = { "ҳ": "х", "ҷ": "ч", "қ": "к", "ғ": "г", "ӣ": "и", "ӯ": "у", "ё": "е" };
-  function fold(word) { return word.toLowerCase().replace(/[ҳҷқғӣӯё]/g, function (c) { return FOLD[c]; }); }
-
-  // The Tajik endings of kb/tajik.py, the same rules on the same folded words (a browser test checks both
-  // give the same stems): -ро, the izofa -и, the plurals -ҳо, -гон, -ён, -он, the adverb -ан.
-  var SHORT_PLURAL_ON = { "зан": 1, "пир": 1, "чон": 1 };
-  function tajikStem(word) {
-    var hyphen = /^(.+?)-(и|ро|хо|хои|хоро)$/.exec(word);
-    if (hyphen) return hyphen[1];
-    if (word.length <= 3) return word;
-    if (/ро$/.test(word) && word.length - 2 >= 3) word = word.slice(0, -2);
-    word = izofa(word);
-    var endings = ["хо", "гон", "ен", "он"];
-    for (var i = 0; i < endings.length; i++) {
-      var cut = plural(word, endings[i]);
-      if (cut !== word) return izofa(cut);
-    }
-    if (/ан$/.test(word) && word.length - 2 >= 5) return word.slice(0, -2);
-    return word;
-  }
-  function izofa(word) {
-    for (var i = 0; i < 2; i++) if (/и$/.test(word) && word.length - 1 >= 3) word = word.slice(0, -1);
-    return word;
-  }
-  function plural(word, ending) {
-    if (word.slice(-ending.length) !== ending) return word;
-    var rest = word.slice(0, -ending.length);
-    if (ending === "хо") return rest.length >= 3 ? rest : word;
-    if (ending === "гон") return /а$/.test(rest) && rest.length >= 3 ? rest : word;
-    if (ending === "ен") return rest.length >= 3 && /[аеиоуэюя]$/.test(rest) ? rest : word;
-    return rest.length >= 4 || SHORT_PLURAL_ON[rest] ? rest : word;
-  }
+  // Tajik typed on a Russian keyboard has no ҳ ҷ қ ғ ӣ ӯ: folded, either spelling meets the other. The
+  // folding, the Tajik endings and the -ize spelling are the engine's (assets/huquq-engine.js).
+  var shared = window.HuquqEngine.internals;
+  function fold(word) { return shared.fold(word.toLowerCase()); }
+  var tajikStem = shared.tajikStem;
   // An excerpt's word is marked when it starts with a query word's stem: the usual Russian endings are cut,
   // so that "задержания" marks "задержание" and "задержанию".
   var RUSSIAN = /(иями|ями|ами|остью|остей|ости|ость|ого|его|ому|ему|ыми|ими|ией|ий|ия|ие|ью|ья|ов|ев|ей|ам|ям|ах|ях|ом|ем|ую|ая|яя|ое|ее|ые|ый|ой|ых|их|а|я|о|е|ы|у|ю|ь|й)$/;
@@ -71,9 +43,8 @@
   // English words the command line's stemmer joins to a family ("detained", "detainee" with "detention";
   // kb/textnorm.py english_stem) are marked by one word of the family, after the American -ize is spelled
   // -ise as in the UN's texts.
-  var IZE = /^(\w{3,})iz(e|es|ed|ing|ation|ations|er|ers)$/;
   function englishWord(word) {
-    var spelled = word.replace(IZE, "$1is$2");
+    var spelled = word.replace(shared.IZE, "$1is$2");
     var own = Object.prototype.hasOwnProperty;  // "constructor" is a word, not a property of every object
     return (own.call(labels.english, word) && labels.english[word]) ||
            (own.call(labels.english, spelled) && labels.english[spelled]) || spelled;
@@ -221,7 +192,7 @@
   // --- the index: the command line's ranking (assets/huquq-engine.js) -------------------------------------
   var engine = null;
   function load() {
-    if (!engine) engine = new window.HuquqEngine(siteRoot, { stop: STOP, tajikStem: tajikStem });
+    if (!engine) engine = new window.HuquqEngine(siteRoot, { stop: STOP });
     return engine;
   }
 
@@ -261,11 +232,10 @@
 
   // The excerpt is HTML with <mark> around matched words: keep the marks and the text, nothing else.
   var EXCERPT = 24;
-  function excerptFor(page, query) {
-    var words = (page.content || "").split(/[\r\n\s]+/g);
+  function excerptFor(text, query) {
+    var words = text.split(/[\r\n\s]+/g);
     var end = words.length;
     var marked = {};
-    (page.locations || []).forEach(function (at) { if (at < end) marked[at] = true; });
     var wanted = query.split(" ").filter(function (w) { return w.length >= 3; });
     words.slice(0, end).forEach(function (word, at) {
       var folded = stem(word.replace(/[^\w\u0400-\u04ff-]/g, ""));
@@ -360,14 +330,12 @@
         link.textContent = pick(card.title) || card.id;
         link.setAttribute("data-titles", JSON.stringify(card.title));
         item.appendChild(link);
-        item.appendChild(excerptFor(asPage(card), query));
+        item.appendChild(excerptFor(card.text || "", query));
         list.appendChild(item);
       });
       more.hidden = nextResult >= found.length;
     });
   }
-  // A result's text as the excerpt reads a page: no words matched beforehand.
-  function asPage(card) { return { content: card.text || "", locations: [] }; }
 
   // The topics and circumstances the query names, linked above the results: their pages gather the leading
   // authorities and the argument (the results are provisions and cases only, as on the command line).

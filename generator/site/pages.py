@@ -9,7 +9,6 @@ title, navigation) are markers the site's hook resolves after rendering.
 from __future__ import annotations
 
 import itertools
-import re
 import json
 from dataclasses import dataclass
 from typing import Iterator
@@ -78,7 +77,6 @@ class SiteRenderer:
         self._tabsets = itertools.count(1)
         marker = self.catalogue.register(f"page:{key}", titles)
         front = {"title": marker, "description": " ".join(description.split())[:300]}
-        values.setdefault("titles", titles)
         context = {**self._context(depth), **values,
                    # JSON strings are valid YAML and escape every quote and line break.
                    "front_matter": Markup("\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}"

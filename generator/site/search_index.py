@@ -32,7 +32,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import re
 import shutil
 import tempfile
 from collections import defaultdict
@@ -47,7 +46,7 @@ from kb.index import PARTS, corpus_documents
 from kb.models import LANGS, Corpus
 from kb.ranking import K1, LENGTHS, field_b
 from kb.search import AUTHORITY_PRIOR, COORDINATION, FIELD_WEIGHTS, Searcher
-from kb.textnorm import ANALYZERS, ENGLISH_FAMILIES, WORD, WordsOf
+from kb.textnorm import ENGLISH_FAMILIES, fold_tajik
 
 OUTPUT = "search-index"
 FORMAT = 1
@@ -56,7 +55,6 @@ FORMAT = 1
 SHARD_BYTES = 2500
 WORD_SHARD_BYTES = 3000
 EXCERPT_CHARS = 1500  # of each language's text, for the result's excerpt
-ENGLISH_WORD = re.compile(r"\w+(?:\.?\w+)*")  # Whoosh's default tokenizer, which the English analyzer uses
 
 
 def word_hash(text: str) -> int:
@@ -108,7 +106,8 @@ def _write(corpus: Corpus, root: Path, searcher: Searcher, out: Path) -> None:
                 lengths = searcher.ranker.lengths(name)
                 (out / "len" / f"{name}.bin").write_bytes(bytes(length_to_byte(lengths[d]) for d in docnums))
         shards[lang] = _write_postings(searcher, lang, number, out / "p" / lang)
-    words = {lang: _write_words(table, out / "w" / lang) for lang, table in _word_tables(corpus, root).items()}
+    words = {lang: _write_words(table, out / "w" / lang)
+             for lang, table in _word_tables(corpus, root, searcher._words_of).items()}
 
     priors = sorted(set(AUTHORITY_PRIOR.values()) | {1.0})
     kinds, jurisdictions = ["provision", "case"], ["tj", "intl"]
@@ -125,12 +124,12 @@ def _write(corpus: Corpus, root: Path, searcher: Searcher, out: Path) -> None:
         "families": ENGLISH_FAMILIES,  # for English words the corpus lacks (kb.textnorm.english_stem)
         "priors": priors, "kinds": kinds, "jurisdictions": jurisdictions,
         "instruments": instruments, "topics": topics,
-        "prior": [priors.index(AUTHORITY_PRIOR.get(f.get("authority"), 1.0)) for f in stored],
+        "prior": [priors.index(searcher._authority_weight(docnum)) for docnum in docnums],
         "kind": [kinds.index(f["kind"]) for f in stored],
         "jurisdiction": [jurisdictions.index(f["jurisdiction"]) for f in stored],
     }
     _dump(out / "meta.json", meta)
-    _dump(out / "subjects.json", _subjects(corpus))
+    _dump(out / "subjects.json", _subjects(corpus, searcher._words_of))
     _dump(out / "facets.json", {
         "instrument": [[instruments.index(i) for i in f["instrument"].split()] for f in stored],
         "topics": [[topics.index(t) for t in f["topics"].split(",") if t] for f in stored],
@@ -176,36 +175,29 @@ def _write_postings(searcher: Searcher, lang: str, number: dict[int, int], folde
     return count
 
 
-def _word_tables(corpus: Corpus, root: Path) -> dict[str, dict[str, str]]:
+def _word_tables(corpus: Corpus, root: Path, words_of: dict) -> dict[str, dict[str, str]]:
     """lang -> every word of the corpus's searchable text as the page will look it up -> its index word
-    ("" when the analyzer leaves it out)."""
-    analyse = {lang: WordsOf(ANALYZERS[lang](), remember=10**9) for lang in LANGS}
-    seen: dict[str, set[str]] = {lang: set() for lang in LANGS}
+    ("" when the analyzer leaves it out). ``words_of``: the searcher's kb.textnorm.WordsOf per language, which
+    split a text with the analyzer's own tokenizer and remember each word's analysis."""
+    for analyse in words_of.values():
+        analyse.remember = 10**9  # every word, however large the corpus: the table is what they remember
     for doc in corpus_documents(corpus, root):
         for lang in LANGS:
             for part in PARTS:
-                text = doc.get(f"{part}_{lang}")
-                if text:
-                    seen[lang].update((ENGLISH_WORD if lang == "en" else re.compile(WORD)).findall(text))
+                if doc.get(f"{part}_{lang}"):
+                    words_of[lang](doc[f"{part}_{lang}"])
     tables: dict[str, dict[str, str]] = {}
     for lang in LANGS:
         table: dict[str, str] = {}
-        for token in seen[lang]:
-            key = lookup_key(token, lang)
-            if key not in table:
-                found = analyse[lang](token)
-                table[key] = found[0] if found else ""
+        for token, word in words_of[lang].known.items():
+            table.setdefault(lookup_key(token, lang), word or "")
         tables[lang] = table
     return tables
 
 
-FOLD = str.maketrans({"ҳ": "х", "ҷ": "ч", "қ": "к", "ғ": "г", "ӣ": "и", "ӯ": "у", "ё": "е"})
-
-
 def lookup_key(token: str, lang: str) -> str:
     """A typed word as the page looks it up: lowercased, and Cyrillic folded as the analyzers fold it."""
-    token = token.lower()
-    return token if lang == "en" else token.translate(FOLD)
+    return token.lower() if lang == "en" else fold_tajik(token)
 
 
 def _write_words(table: dict[str, str], folder: Path) -> int:
@@ -220,10 +212,9 @@ def _write_words(table: dict[str, str], folder: Path) -> int:
     return count
 
 
-def _subjects(corpus: Corpus) -> list[dict]:
-    """Topics and circumstances with their names, each name as the words the index makes of it, space
-    separated, per language ({lang: ["arbitrari detent", ...]})."""
-    analyse = {lang: WordsOf(ANALYZERS[lang]()) for lang in LANGS}
+def _subjects(corpus: Corpus, analyse: dict) -> list[dict]:
+    """Topics and circumstances with their names, each name as the words the index makes of it (``analyse``:
+    a kb.textnorm.WordsOf per language), space separated, per language ({lang: ["arbitrari detent", ...]})."""
 
     def names(per_lang: dict[str, list[str]]) -> dict[str, list[str]]:
         return {lang: list(dict.fromkeys(" ".join(words) for name in texts if (words := analyse[lang](name))))
