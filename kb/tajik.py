@@ -11,7 +11,9 @@ meets the same word typed with the Tajik letters. It removes, from the end:
   (занон → зан, мардон → мард; but ҷавон "young" stays, so that it does not meet ҷав "barley");
 - the same endings after a hyphen (ВНМО-и, ВНМО-ро);
 - the adverb -ан of Arabic words where a stem of five letters or more is left (маҷбуран "by force" meets
-  маҷбурӣ "forced", қонунан meets қонун; гардан "neck" does not meet гард "dust").
+  маҷбурӣ "forced", қонунан meets қонун; гардан "neck" does not meet гард "dust");
+- last, the participle -шуда written onto its noun (боздоштшуда "detained person", боздоштшудагон, ҳабсшуда):
+  the person meets the act, as "detainee" meets "detention" in English (kb.textnorm).
 
 Possessive and verb endings are left alone: in legal text they are rare in the words people search,
 and stripping them joins words that differ (давлат "state" would lose -ат). ``tests/test_tajik.py``
@@ -25,6 +27,7 @@ import re
 
 MIN_STEM = 3
 MIN_ADVERB_STEM = 5  # маҷбур-ан, қонун-ан; not бад-ан "body", гард-ан "neck", душм-ан "enemy"
+PARTICIPLE = "шуда"  # боздошт-шуда; the word шуда alone is a stop word (kb.textnorm.TAJIK_STOP)
 # Short nouns (3 letters, folded) whose plural is -он: "women", "men" (мард is 4 and needs no entry).
 SHORT_PLURAL_ON = frozenset({"зан", "пир", "чон"})
 VOWELS = "аеиоуэюя"
@@ -43,10 +46,10 @@ def stem(word: str) -> str:
     for plural in ("хо", "гон", "ен", "он"):  # ё is folded to е: -ён is -ен here
         cut = _plural(word, plural)
         if cut != word:
-            return _strip_izofa(cut)
+            return _strip(_strip_izofa(cut), PARTICIPLE)
     if word.endswith("ан") and len(word) - 2 >= MIN_ADVERB_STEM:
         return word[:-2]
-    return word
+    return _strip(word, PARTICIPLE)
 
 
 def _strip(word: str, ending: str) -> str:

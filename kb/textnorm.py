@@ -45,7 +45,7 @@ _FOLD_MAP = charset_table_to_dict(
 # Folded, as the stop filter sees them (it runs after the folding): "ё" ("or") is "е" there. The light
 # verbs of Tajik compound verbs (эътироф кардан "to confess", пахн шудан "to spread") are left out too: the
 # meaning is in the noun, and "кардани" matches any text about anything done. The Search page gets this list.
-TAJIK_STOP = frozenset(fold_tajik(word) for word in """ва дар ба аз бо ки барои ё то ин он
+TAJIK_STOP = frozenset(fold_tajik(word) for word in """ва дар ба аз бо бе ки барои ё то ин он
     кардан кардани карда кард карданд накард накарданд мекунад мекунанд кунад накунад шудан шудани шуда
     шуд шуданд нашуд нашуданд мешавад мешаванд намудан намуда намуд гардидан гардида гардид мегардад
     будан буда буд аст нест мебошад мебошанд бораи рӯи""".split())

@@ -31,11 +31,12 @@
     var endings = ["хо", "гон", "ен", "он"];
     for (var i = 0; i < endings.length; i++) {
       var cut = plural(word, endings[i]);
-      if (cut !== word) return izofa(cut);
+      if (cut !== word) return participle(izofa(cut));
     }
     if (/ан$/.test(word) && word.length - 2 >= 5) return word.slice(0, -2);
-    return word;
+    return participle(word);
   }
+  function participle(word) { return /шуда$/.test(word) && word.length - 4 >= 3 ? word.slice(0, -4) : word; }
   function izofa(word) {
     for (var i = 0; i < 2; i++) if (/и$/.test(word) && word.length - 1 >= 3) word = word.slice(0, -1);
     return word;
