@@ -31,6 +31,20 @@ from .models import LANGS, Case, Corpus, Provision, Wording
 from .textnorm import ANALYZERS
 
 FORMAT_VERSION = 14  # bump when documents change shape: forces a full rebuild
+
+
+def _analysis_signature() -> str:
+    """A hash of the modules that turn text into index words (stemmers, stop words, Tajik endings): an index
+    whose words were made by another version of them is rebuilt, not updated file by file with words
+    analysed two ways."""
+    digest = hashlib.sha256()
+    for module in ("textnorm.py", "tajik.py"):
+        digest.update((Path(__file__).parent / module).read_bytes())
+    return digest.hexdigest()[:12]
+
+
+# What the manifest records: an index of another format or analysis is rebuilt in full.
+INDEX_FORMAT = f"{FORMAT_VERSION}:{_analysis_signature()}"
 MANIFEST = "huquq-manifest.json"
 CATALOG = "huquq-catalog.json"
 OPEN_START, OPEN_END = "0000-00-00", "9999-12-31"
@@ -100,7 +114,7 @@ def stale_files(index_dir: Path, root: Path, current: dict[str, str] | None = No
     """Source files changed, added or removed since the index was built ([] when fresh). ``current``:
     the files' hashes when already known (a loaded corpus has them), else they are read."""
     manifest = read_manifest(index_dir)
-    if manifest.get("format") != FORMAT_VERSION or not whoosh_index.exists_in(str(index_dir)):
+    if manifest.get("format") != INDEX_FORMAT or not whoosh_index.exists_in(str(index_dir)):
         return ["(no index)"]
     indexed, current = manifest.get("files", {}), current if current is not None else file_hashes(root)
     return sorted(path for path in set(indexed) | set(current) if indexed.get(path) != current.get(path))
@@ -125,7 +139,7 @@ def update_index(corpus: Corpus, root: Path, index_dir: Path, full: bool = False
     current = corpus.file_hashes  # hashed while loading: no second read of every file
     manifest = read_manifest(index_dir)
     indexed = manifest.get("files", {})
-    full = (full or manifest.get("format") != FORMAT_VERSION
+    full = (full or manifest.get("format") != INDEX_FORMAT
             or not whoosh_index.exists_in(str(index_dir))
             or indexed.get("topics.yaml") != current.get("topics.yaml"))
     report = IndexReport(full=full)
@@ -158,7 +172,7 @@ def update_index(corpus: Corpus, root: Path, index_dir: Path, full: bool = False
         writer.commit(optimize=full and not big)
     report.documents = len(documents)
     _write_json(index_dir / CATALOG, catalog(corpus))
-    _write_json(index_dir / MANIFEST, {"format": FORMAT_VERSION, "files": current})
+    _write_json(index_dir / MANIFEST, {"format": INDEX_FORMAT, "files": current})
     return report
 
 

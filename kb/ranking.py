@@ -25,11 +25,14 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.util.numeric import byte_to_length
 
 K1, B = 1.2, 0.75  # Whoosh's BM25F defaults
-# Fields scored without regard to their length (BM25's B per field, by the part before "_lang"). The
-# subjects a record leads (kb.index.lead_words) lengthen its "lead" field with each subject it leads,
-# which says nothing about how much it leads any one of them: the Constitution's article 23, which leads
-# three subjects, is no less a leading authority on privacy than an article that leads one.
-FIELD_B = {"lead": 0.0}
+# How much a field's length lowers the weight of a word in it (BM25's B per field, by the part before
+# "_lang"; Whoosh's default for the others). The subjects a record leads (kb.index.lead_words) lengthen its
+# "lead" field with each subject it leads, which says nothing about how much it leads any one of them: the
+# Constitution's article 23, which leads three subjects, is no less a leading authority on privacy than an
+# article that leads one. An article's text and summary are long because it has many parts (ICCPR 14 lists
+# every guarantee of a fair trial), not because it says little about each: their length counts for less.
+# Measured on the relevance set when the Tajik summaries came in (bench/RESULTS.md, seventh session).
+FIELD_B = {"lead": 0.0, "summary": 0.5, "text": 0.3}
 LENGTHS = [byte_to_length(b) for b in range(256)]  # Whoosh stores field lengths as one byte
 
 

@@ -95,6 +95,23 @@ def test_search_json_and_stale_index_refresh(run, fixture_copy, tmp_path):
     assert stale_files(index, fixture_copy) == []
 
 
+def test_an_index_analysed_by_other_code_is_rebuilt_in_full(fixture_copy, tmp_path):
+    """A change to the stemmers or stop words changes the index's words: an index made before it is rebuilt,
+    not updated only for the changed files (which would leave words analysed two ways)."""
+    from kb import load_corpus
+    from kb.index import INDEX_FORMAT, MANIFEST, update_index
+
+    index = tmp_path / "index"
+    update_index(load_corpus(fixture_copy), fixture_copy, index)
+    assert stale_files(index, fixture_copy) == []
+    manifest = json.loads((index / MANIFEST).read_text(encoding="utf-8"))
+    assert manifest["format"] == INDEX_FORMAT
+    manifest["format"] = INDEX_FORMAT.split(":")[0] + ":an-older-one"
+    (index / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    assert stale_files(index, fixture_copy) == ["(no index)"]
+    assert update_index(load_corpus(fixture_copy), fixture_copy, index).full
+
+
 def test_topic_example_queries_recall_at_10(corpus, index_dir):
     """The relevance set: every topic's example queries, per language (recall@10)."""
     searcher = Searcher(index_dir)

@@ -41,7 +41,7 @@ from whoosh.util.numeric import length_to_byte
 
 from kb import ids
 from kb.cite import pick
-from kb.index import FORMAT_VERSION as INDEX_FORMAT
+from kb.index import INDEX_FORMAT
 from kb.index import PARTS, corpus_documents
 from kb.models import LANGS, Corpus
 from kb.ranking import K1, LENGTHS, field_b
