@@ -93,15 +93,17 @@ def new_instrument(instrument_id, title_en, title_ru, title_tg, short_title, kin
 @click.argument("label")
 @click.option("--title-en", help="English title of the article.")
 @click.option("--title-ru", help="Russian title.")
+@click.option("--title-tg", help="Tajik title.")
 @click.option("--summary-en", help="What it says, in your own words (English).")
 @click.option("--summary-ru", help="The same in Russian (your own words).")
+@click.option("--summary-tg", help="The same in Tajik (a faithful translation of the English).")
 @click.option("--topic", "topics", multiple=True, help="Topic id (repeatable).")
 @click.option("--related", multiple=True, help="Id of a provision on the same right, e.g. iccpr/9 (repeatable).")
 @click.option("--source-url", help="Address where the article was read.")
 @click.option("--source-title", help="Title of that publication (default: the instrument's title).")
 @sources_option
-def new_provision(instrument_id, label, title_en, title_ru, summary_en, summary_ru, topics, related,
-                  source_url, source_title, sources) -> None:
+def new_provision(instrument_id, label, title_en, title_ru, title_tg, summary_en, summary_ru, summary_tg, topics,
+                  related, source_url, source_title, sources) -> None:
     """Add provision LABEL (e.g. 19, 143-1) to INSTRUMENT_ID, in label order."""
     from .cli_sources import instrument_path
 
@@ -114,9 +116,9 @@ def new_provision(instrument_id, label, title_en, title_ru, summary_en, summary_
     summary_en = _ask(summary_en, "summary in English (your own words)")
     source_url = _ask(source_url, "address where the article was read")
     record: dict = {"label": label}
-    if title_en or title_ru:
-        record["title"] = _i18n(en=title_en, ru=title_ru)
-    record["summary"] = _i18n(en=summary_en, ru=summary_ru)
+    if title_en or title_ru or title_tg:
+        record["title"] = _i18n(en=title_en, ru=title_ru, tg=title_tg)
+    record["summary"] = _i18n(en=summary_en, ru=summary_ru, tg=summary_tg)
     if topics:
         record["topics"] = list(topics)
     if related:
@@ -158,7 +160,7 @@ def new_case(case_id, title_en, body, number, decided, respondent, summary_en, p
         "body": body,
         "number": _ask(number, "communication or application number"),
         "date": _ask(decided, "date of the decision (YYYY-MM-DD)"),
-        "parties": {"respondent": _ask(respondent, "respondent State")},
+        "parties": {"respondent": {"en": _ask(respondent, "respondent State")}},
         "summary": {"en": _ask(summary_en, "summary in English (your own words)")},
         "provisions": list(provisions),
         "topics": list(topics),

@@ -239,7 +239,9 @@ def case_schema() -> dict:
             "date": {"$ref": "#/$defs/date"},
             "parties": {
                 "type": "object",
-                "properties": {"applicant": _text(), "respondent": _text()},
+                "properties": {"applicant": {"$ref": "#/$defs/i18n"}, "respondent": {"$ref": "#/$defs/i18n"}},
+                "description": "Who brought the case and against which State, per language (a name as the "
+                               "decision spells it; the Cyrillic one as the Russian title does).",
                 "required": ["respondent"],
                 "additionalProperties": False,
             },

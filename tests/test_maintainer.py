@@ -168,11 +168,12 @@ def test_new_provision_and_case_validate_and_land_in_place(run, fixture_copy):
     for label in ("10", "2", "9"):
         result = run("new", "provision", "udhr-sample", label, "--sources", fixture_copy, "--summary-en",
                      f"Article {label} in our words.", "--summary-ru", f"Статья {label} нашими словами.",
-                     "--topic", "arbitrary-detention",
+                     "--summary-tg", f"Моддаи {label} бо суханони мо.", "--topic", "arbitrary-detention",
                      "--source-url", "https://example.org/law")
         assert result.exit_code == 0, result.stderr
-    labels = [p.label for p in load_corpus(fixture_copy).provisions_of("udhr-sample")]
-    assert labels == ["2", "9", "10"]
+    provisions = load_corpus(fixture_copy).provisions_of("udhr-sample")
+    assert [p.label for p in provisions] == ["2", "9", "10"]
+    assert provisions[1].summary["tg"] == "Моддаи 9 бо суханони мо."
     bad = run("new", "provision", "udhr-sample", "11", "--sources", fixture_copy, "--summary-en", "x",
               "--topic", "no-such-topic", "--source-url", "https://example.org/law")
     assert bad.exit_code == 1 and "topic 'no-such-topic' is not in topics.yaml" in bad.stderr

@@ -151,7 +151,7 @@ def test_the_search_index_is_the_command_lines(site, index_dir):
         assert ids == [searcher.searcher.stored_fields(d)["id"] for d in docnums]
         iccpr9 = ids.index("iccpr/9")
         assert cards[iccpr9]["url"] == "iccpr/9/" and cards[iccpr9]["title"]["ru"] == "МПГПП, ст. 9: Право на свободу и личную неприкосновенность"
-        assert cards[iccpr9]["text"].startswith("Каждый имеет право на свободу")  # no Tajik text: the Russian
+        assert cards[iccpr9]["text"].startswith("Ҳар кас ба озодӣ ва дахлнопазирии шахсӣ")  # its Tajik summary
         assert meta["priors"][meta["prior"][ids.index("body-of-principles-detention/11")]] == AUTHORITY_PRIOR["standard"]
         assert meta["kinds"][meta["kind"][ids.index("toonen-v-australia")]] == "case"
 

@@ -189,9 +189,20 @@ def test_excerpts_come_from_the_text_in_the_readers_language(browser, server, la
         assert len(re.findall(letters, text)) > 10 * len(re.findall(foreign, text)), excerpt
 
 
+def test_a_tajik_reader_reads_excerpts_in_tajik(browser, server):
+    # Every provision has a Tajik summary: the excerpts of a Tajik search are Tajik (its own letters), not
+    # the Russian or English summary.
+    search(browser, server, "шиканҷа", lang="tg")
+    wait(browser, lambda b: len(excerpts(b)) >= 5)
+    for excerpt in excerpts(browser)[:5]:
+        text = excerpt["text"].lower()
+        assert excerpt["marked"], excerpt
+        assert re.search("[ҳҷқғӣӯ]", text) and not re.search("[ыщць]", text), excerpt
+
+
 def test_a_page_found_only_by_its_hidden_words_shows_its_text_in_the_readers_language(browser, server):
     # "лату кӯб" (beating) is in search terms, not in these pages' text: the excerpt is not the page's
-    # three-language heading but its text, in Russian for a Tajik reader when it has no Tajik text.
+    # three-language heading but its text or summary, in Cyrillic for a Tajik reader.
     search(browser, server, "лату кӯб", lang="tg")
     wait(browser, lambda b: len(excerpts(b)) >= 3)
     quiet = [e for e in excerpts(browser) if not e["marked"]]
@@ -639,7 +650,7 @@ def test_the_choice_survives_a_reload_and_the_first_visit_follows_the_browser(br
 
 @pytest.mark.parametrize("lang, path, tab", [
     ("ru", "/iccpr/9/", "ru"), ("en", "/iccpr/9/", "en"), ("tg", "/tj-constitution/5/", "tg"),
-    ("tg", "/tj-constitution/19/", "ru"),  # no Tajik text of the current wording: the language read next
+    ("tg", "/tj-constitution/19/", "tg"),  # no Tajik text of the current wording, but a Tajik summary
     ("ru", "/tj-constitution/19/", "ru"), ("en", "/tj-constitution/19/", "en"),
 ])
 def test_a_provision_opens_on_the_tab_of_the_readers_language(browser, server, lang, path, tab):
