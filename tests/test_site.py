@@ -38,6 +38,16 @@ def test_provision_page_shows_languages_sources_and_verification(site):
         assert label in html, label
 
 
+def test_a_case_names_its_parties_in_the_readers_language(site):
+    html = page(site, "cases/jalloh-v-germany")
+    for lang, applicant, respondent in (("en", "Abu Bakah Jalloh", "Germany"), ("ru", "Абу Баках Джаллох", "Германия"),
+                                        ("tg", "Абу Баках Джаллох", "Олмон")):
+        assert f'<span class="l-{lang}">{applicant}</span>' in html and f'<span class="l-{lang}">{respondent}</span>' in html
+    for label in ("Respondent State", "Государство-ответчик", "Давлати ҷавобгар"):
+        assert label in html
+    assert "European Court of Human Rights</dd>" not in html  # the court, in English, once beside its own name
+
+
 def test_related_provisions_in_both_directions(site, corpus):
     source = next(p for p in corpus.provisions.values() if p.related)
     target = source.related[0]
