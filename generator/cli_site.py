@@ -17,9 +17,9 @@ from .cli import InputError, progress, report_errors, resolve_sources, sources_o
 def build_site(sources: Path, site_dir: Path, site_url: str | None = None,
                progress: Callable[[str], None] | None = None, index_dir: Path | None = None) -> None:
     """Build the site; with ``site_url`` (e.g. https://org.github.io/huquq/), "Cite this" and canonical
-    links carry the full address. ``progress`` hears what is being done. ``index_dir``: a search index of
-    the same sources to write the Search page's from (brought up to date first); without it one is built
-    in a temporary folder."""
+    links carry the full address. ``progress`` hears what is being done. ``index_dir``: an up-to-date search
+    index of the same sources to write the Search page's from; without it one is built in a temporary
+    folder."""
     say = progress or (lambda message: None)
     # The pages and the search index are each built in a process of their own: the memory the corpus and
     # MkDocs take (430 MB at 5,000 provisions) is given back when each ends (bench/site_scale.py measures
@@ -35,7 +35,8 @@ def build_site(sources: Path, site_dir: Path, site_url: str | None = None,
 
 def _build_search(sources: Path, site_dir: Path, index_dir: Path | None = None) -> None:
     """The Search page's index (generator.site.search_index), from a Whoosh index of the same corpus:
-    ``index_dir`` brought up to date, or one built in a temporary folder (in a child process)."""
+    ``index_dir`` (up to date: `huquq build` has just updated it), or one built in a temporary folder (in
+    a child process)."""
     import tempfile
 
     from kb.index import update_index
@@ -44,10 +45,12 @@ def _build_search(sources: Path, site_dir: Path, index_dir: Path | None = None) 
     from .site.search_index import write_search_index
 
     corpus = load_corpus(sources, cache_dir=paths.parse_cache())
+    if index_dir is not None:
+        write_search_index(corpus, sources, index_dir, site_dir)
+        return
     with tempfile.TemporaryDirectory(prefix="huquq-site-index-") as tmp:
-        index = index_dir or Path(tmp) / "index"
-        update_index(corpus, sources, index)
-        write_search_index(corpus, sources, index, site_dir)
+        update_index(corpus, sources, Path(tmp) / "index")
+        write_search_index(corpus, sources, Path(tmp) / "index", site_dir)
 
 
 def _build_pages(sources: Path, site_dir: Path, site_url: str | None) -> None:

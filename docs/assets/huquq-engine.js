@@ -139,7 +139,7 @@
   };
   Engine.prototype.lookUp = function (lang, token) {
     var self = this, key = lookupKey(token, lang);
-    if ((lang !== "tg" && key.length < 2) || self.options.stop[fold(key)]) return Promise.resolve("");
+    if ((lang !== "tg" && key.length < 2) || self.options.stop[key]) return Promise.resolve("");  // key is folded
     return self.meta().then(function (meta) {
       return self.file("search-index/w/" + lang + "/" + (hash(key.slice(0, 3)) % meta.words[lang]) + ".json");
     }).then(function (table) {
@@ -187,21 +187,25 @@
   // --- the index ----------------------------------------------------------------------------------------
   Engine.prototype.postings = function (lang, word, part) {
     var self = this, key = lang + "\u0000" + word + "\u0000" + part;
-    if (self.decoded[key] !== undefined) return Promise.resolve(self.decoded[key]);
-    return self.meta().then(function (meta) {
-      return self.file("search-index/p/" + lang + "/" + (hash(word) % meta.shards[lang]) + ".json");
-    }).then(function (shard) {
-      var entry = shard && Object.prototype.hasOwnProperty.call(shard, word) ? shard[word][part] : null;
-      self.decoded[key] = entry ? { idf: entry[0], docs: decode(entry[1]) } : null;
-      return self.decoded[key];
-    });
+    // The promise is kept, so that searches asking for the same postings at once decode them once.
+    if (!self.decoded[key]) {
+      self.decoded[key] = self.meta().then(function (meta) {
+        return self.file("search-index/p/" + lang + "/" + (hash(word) % meta.shards[lang]) + ".json");
+      }).then(function (shard) {
+        var entry = shard && Object.prototype.hasOwnProperty.call(shard, word) ? shard[word][part] : null;
+        return entry ? { idf: entry[0], docs: decode(entry[1]) } : null;
+      });
+      self.decoded[key].catch(function () { delete self.decoded[key]; });
+    }
+    return self.decoded[key];
   };
   // Each document's length in a field, as Whoosh's byte (meta.lengths decodes it).
   Engine.prototype.lengths = function (field) { return this.file("search-index/len/" + field + ".bin", true); };
 
-  // Documents with all the words a typed word became ("non-refoulement": non, refoul) in one field: what the
-  // command line's parser asks of a query's one word, or of each word when all of them are wanted.
-  Engine.prototype.havingAll = function (token) {
+  // Documents with a typed word in any field of its languages. ``all``: with all the words it became
+  // ("non-refoulement": non, refoul) in one field, as the command line's parser asks of a query's one word,
+  // or of each word when all of them are wanted.
+  Engine.prototype.having = function (token, all) {
     var self = this, fields = [];
     Object.keys(token).forEach(function (lang) {
       PARTS.forEach(function (part) {
@@ -211,25 +215,14 @@
     return Promise.all(fields).then(function (each) {
       var docs = new Set();
       each.forEach(function (lists) {
-        if (lists.some(function (p) { return !p; })) return;
-        lists[0].docs.forEach(function (_tf, doc) {
-          if (lists.every(function (p) { return p.docs.has(doc); })) docs.add(doc);
-        });
+        if (!all) {
+          lists.forEach(function (p) { if (p) p.docs.forEach(function (_tf, doc) { docs.add(doc); }); });
+        } else if (lists.every(Boolean)) {
+          lists[0].docs.forEach(function (_tf, doc) {
+            if (lists.every(function (p) { return p.docs.has(doc); })) docs.add(doc);
+          });
+        }
       });
-      return docs;
-    });
-  };
-  // Documents with the word in any field of its languages.
-  Engine.prototype.having = function (token) {
-    var self = this, lists = [];
-    Object.keys(token).forEach(function (lang) {
-      token[lang].forEach(function (word) {
-        PARTS.forEach(function (part) { lists.push(self.postings(lang, word, part)); });
-      });
-    });
-    return Promise.all(lists).then(function (found) {
-      var docs = new Set();
-      found.forEach(function (p) { if (p) p.docs.forEach(function (_tf, doc) { docs.add(doc); }); });
       return docs;
     });
   };
@@ -279,7 +272,7 @@
       var meta = both[0], tokens = both[1];
       if (!tokens.length) return [];
       var parsed = everyWord || tokens.length < 2;  // the command line's parser, not the share of words
-      return Promise.all(tokens.map(function (t) { return parsed ? self.havingAll(t) : self.having(t); })).then(function (found) {
+      return Promise.all(tokens.map(function (t) { return self.having(t, parsed); })).then(function (found) {
         found = found.map(function (docs) {
           return allowed ? new Set(Array.from(docs).filter(function (d) { return allowed(d); })) : docs;
         });
@@ -352,7 +345,8 @@
       }
       // Filters and no words: everything the filters let through, in the index's order.
       var words = (text.match(WORD) || []).length ? self.best(text, allowed, false)
-        : Promise.resolve(allowed ? meta.prior.map(function (_p, d) { return [d, 0]; }).filter(function (e) { return allowed(e[0]); }) : []);
+        : Promise.resolve(allowed ? Array.from({ length: meta.count }, function (_u, d) { return [d, 0]; })
+                                      .filter(function (e) { return allowed(e[0]); }) : []);
       var unwanted = Promise.all(excluded.map(function (words) {
         return self.tokens(words, SCRIPT_LANGS[script(words)]).then(function (tokens) {
           return Promise.all(tokens.map(function (t) { return self.having(t); }));

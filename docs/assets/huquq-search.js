@@ -388,6 +388,7 @@
       if (citation && navigate) { location.href = citation.url; return null; }
       var named = citation || !text ? null : namedInstrument(text);
       citedId = citation ? citation.id : null;
+      var subjects = text && !citation ? load().subjects(text) : Promise.resolve([]);  // fetched alongside
       return load().search(text, selected, named).then(function (search) {
         if (ticket !== latest) return null;
         found = search.docs;
@@ -396,7 +397,6 @@
         list.innerHTML = "";
         shown = query;
         refreshFilters();
-        var subjects = text && !citation ? load().subjects(text) : Promise.resolve([]);
         return Promise.all([show(0, ticket, query), subjects]).then(function (both) {
           if (ticket !== latest) return;
           showSubjects(both[1]);

@@ -19,6 +19,7 @@ from kb.dates import human
 from kb.index import instrument_names
 from kb.models import LANGS, Corpus, Instrument, Provision, Verification, Wording
 from kb.review import counts, leading_counts, review_list
+from kb.search import JURISDICTIONS, KINDS
 from kb.textnorm import STOP, english_family_words, fold_tajik
 
 from ..templating import LANG_NAMES, site_environment
@@ -326,8 +327,8 @@ class SiteRenderer:
         t = self.catalogue.table
         labels = {
             "strings": {key: t[key] for key in t if key.startswith(("search.", "language."))},
-            "filters": {"kind": {kind: t[f"search.kind.{kind}"] for kind in ("provision", "case")},
-                        "jurisdiction": {"tj": t["search.jurisdiction.tj"], "intl": t["search.jurisdiction.intl"]},
+            "filters": {"kind": {kind: t[f"search.kind.{kind}"] for kind in KINDS},
+                        "jurisdiction": {j: t[f"search.jurisdiction.{j}"] for j in JURISDICTIONS},
                         "instrument": {i.id: dict(i.short_title) for i in corpus.instruments.values()},
                         "topic": {tp.id: dict(tp.label) for tp in corpus.topics.values()}},
             # Citations are resolved in the page before searching, by the rules of kb.citations: the names

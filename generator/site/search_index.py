@@ -45,7 +45,7 @@ from kb.index import INDEX_FORMAT
 from kb.index import PARTS, corpus_documents
 from kb.models import LANGS, Corpus
 from kb.ranking import K1, LENGTHS, field_b
-from kb.search import AUTHORITY_PRIOR, COORDINATION, FIELD_WEIGHTS, Searcher
+from kb.search import AUTHORITY_PRIOR, COORDINATION, FIELD_WEIGHTS, JURISDICTIONS, KINDS, Searcher
 from kb.textnorm import ENGLISH_FAMILIES, fold_tajik
 
 OUTPUT = "search-index"
@@ -110,7 +110,6 @@ def _write(corpus: Corpus, root: Path, searcher: Searcher, out: Path) -> None:
              for lang, table in _word_tables(corpus, root, searcher._words_of).items()}
 
     priors = sorted(set(AUTHORITY_PRIOR.values()) | {1.0})
-    kinds, jurisdictions = ["provision", "case"], ["tj", "intl"]
     # A case's instruments are those of the provisions it applies (a Whoosh KEYWORD field: several).
     instruments = sorted({i for fields_ in stored for i in fields_["instrument"].split()})
     topics = sorted({t for fields_ in stored for t in fields_["topics"].split(",") if t})
@@ -122,17 +121,19 @@ def _write(corpus: Corpus, root: Path, searcher: Searcher, out: Path) -> None:
                                 .encode()).hexdigest()[:12],
         "lengths": LENGTHS, "fields": fields, "shards": shards, "words": words,
         "families": ENGLISH_FAMILIES,  # for English words the corpus lacks (kb.textnorm.english_stem)
-        "priors": priors, "kinds": kinds, "jurisdictions": jurisdictions,
+        "priors": priors, "kinds": KINDS, "jurisdictions": JURISDICTIONS,
         "instruments": instruments, "topics": topics,
         "prior": [priors.index(searcher._authority_weight(docnum)) for docnum in docnums],
-        "kind": [kinds.index(f["kind"]) for f in stored],
-        "jurisdiction": [jurisdictions.index(f["jurisdiction"]) for f in stored],
+        "kind": [KINDS.index(f["kind"]) for f in stored],
+        "jurisdiction": [JURISDICTIONS.index(f["jurisdiction"]) for f in stored],
     }
     _dump(out / "meta.json", meta)
     _dump(out / "subjects.json", _subjects(corpus, searcher._words_of))
+    instrument_number = {i: n for n, i in enumerate(instruments)}
+    topic_number = {t: n for n, t in enumerate(topics)}
     _dump(out / "facets.json", {
-        "instrument": [[instruments.index(i) for i in f["instrument"].split()] for f in stored],
-        "topics": [[topics.index(t) for t in f["topics"].split(",") if t] for f in stored],
+        "instrument": [[instrument_number[i] for i in f["instrument"].split()] for f in stored],
+        "topics": [[topic_number[t] for t in f["topics"].split(",") if t] for f in stored],
     })
     for lang in LANGS:
         cards = out / "d" / lang
@@ -165,14 +166,7 @@ def _write_postings(searcher: Searcher, lang: str, number: dict[int, int], folde
             entries[word][part] = [searcher.searcher.idf(name, word), encoded]
             size += len(encoded) + len(word) + 30
         searcher.ranker.forget()
-    count = _power_of_two(size / SHARD_BYTES)
-    shards: dict[int, dict] = defaultdict(dict)
-    for word, parts in entries.items():
-        shards[word_hash(word) % count][word] = parts
-    folder.mkdir(parents=True)
-    for k, content in shards.items():
-        _dump(folder / f"{k}.json", content)
-    return count
+    return _write_shards(entries.items(), word_hash, _power_of_two(size / SHARD_BYTES), folder)
 
 
 def _word_tables(corpus: Corpus, root: Path, words_of: dict) -> dict[str, dict[str, str]]:
@@ -202,10 +196,16 @@ def lookup_key(token: str, lang: str) -> str:
 
 def _write_words(table: dict[str, str], folder: Path) -> int:
     size = sum(len(key) + len(word) + 6 for key, word in table.items())
-    count = _power_of_two(size / WORD_SHARD_BYTES)
+    return _write_shards(sorted(table.items()), lambda key: word_hash(word_key(key)),
+                         _power_of_two(size / WORD_SHARD_BYTES), folder)
+
+
+def _write_shards(entries, hash_of, count: int, folder: Path) -> int:
+    """(key, value) ``entries`` written as ``count`` JSON files, each key in file ``hash_of(key) % count``
+    (the page computes the same); ``count``."""
     shards: dict[int, dict] = defaultdict(dict)
-    for key, word in sorted(table.items()):
-        shards[word_hash(word_key(key)) % count][key] = word
+    for key, value in entries:
+        shards[hash_of(key) % count][key] = value
     folder.mkdir(parents=True)
     for k, content in shards.items():
         _dump(folder / f"{k}.json", content)
