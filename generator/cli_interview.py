@@ -196,8 +196,7 @@ def choose_output(ask: Prompter, output: Path | None, data: dict) -> Path:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="The matter file to write (asked at the end if not given).")
 @click.option("--lang", type=click.Choice(["tg", "ru", "en"]),
-              help="The language of the questions (asked first if not given). A memo is written in Russian "
-                   "for tg and ru, in English for en.")
+              help="The language of the questions (asked first if not given), and of the memo.")
 @click.option("--memo", "make_docs", flag_value=True, default=None,
               help="Make the memo and the notice without asking.")
 @click.option("--no-memo", "make_docs", flag_value=False, help="Only write the matter file.")
@@ -250,8 +249,6 @@ def interview(output, lang, make_docs, sources):
     if not make_docs:
         click.echo(words("interview.later", path=output))
         return
-    if lang == "tg":
-        click.echo(words("interview.memo_in_russian"))
     click.echo(words("interview.making"))
     memo_path, notice_path = make_documents(corpus, sources, output, lang)
     click.echo(words("interview.memo_done", path=memo_path))

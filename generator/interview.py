@@ -22,7 +22,7 @@ from kb.models import Circumstance, Corpus, Question, Section, ValueSpec
 from .matter import clean_text, convert_value
 from .site.l10n import load_strings
 
-MEMO_LANGUAGE = {"en": "en", "ru": "ru", "tg": "ru"}  # memos are written in English or Russian
+MEMO_LANGUAGE = {"en": "en", "ru": "ru", "tg": "tg"}  # the memo in the language of the interview, unless asked otherwise
 
 
 class AnswerError(ValueError):
@@ -222,7 +222,7 @@ def answers_from_form(payload: dict, corpus: Corpus, today: dt.date | None = Non
                 except AnswerError as e:
                     raise FormError(f"{cid}.{spec.id}", str(e)) from None
             answers.circumstances[cid] = values
-    memo_language = payload.get("memo_language") if payload.get("memo_language") in ("en", "ru") else MEMO_LANGUAGE[lang]
+    memo_language = payload.get("memo_language") if payload.get("memo_language") in ("en", "ru", "tg") else MEMO_LANGUAGE[lang]
     keep = payload.get("keep") if isinstance(payload.get("keep"), dict) else {}
     keep = {key: [str(x) for x in keep.get(key) or [] if isinstance(x, (str, int))] for key in ("issues", "cite", "exclude")}
     return answers, memo_language, keep

@@ -9,6 +9,7 @@ from .models import Case, Instrument, Provision
 
 ARTICLE = {"en": "art.", "ru": "ст.", "tg": "м."}
 PARAGRAPH = {"en": "para.", "ru": "п.", "tg": "б."}
+PREAMBLE = {"en": "preamble", "ru": "преамбула", "tg": "муқаддима"}
 PARAGRAPH_KINDS = {"general-comment", "concluding-observations", "report", "resolution"}
 
 
@@ -38,7 +39,7 @@ def unit(instrument: Instrument, lang: str) -> str:
 def cite_provision(instrument: Instrument, provision: Provision, lang: str = "en", pinpoint: str = "") -> str:
     name = pick(instrument.short_title, lang)
     if provision.label == "preamble":
-        return f"{name}, {'преамбула' if lang == 'ru' else 'preamble'}"
+        return f"{name}, {PREAMBLE.get(lang, PREAMBLE['en'])}"
     return f"{name}, {unit(instrument, lang)} {provision.label}{pinpoint}"
 
 

@@ -53,7 +53,7 @@ MONTHS = {
 
 def human(partial: str | None, lang: str = "en") -> str:
     """A date as far as it is known, as a reader of ``lang`` writes it: "6 November 2003",
-    "6 ноября 2003 г.", "6 ноябри 2003"; "November 2003"; "2003"."""
+    "6 ноября 2003 г.", "6 ноябри 2003"; "November 2003"; "2003" ("соли 2003")."""
     if not partial:
         return ""
     match = _PARTIAL.match(str(partial).strip())
@@ -61,7 +61,7 @@ def human(partial: str | None, lang: str = "en") -> str:
         return str(partial)
     year, month, day = match.groups()
     if not month:
-        return f"{year} г." if lang == "ru" else year
+        return {"ru": f"{year} г.", "tg": f"соли {year}"}.get(lang, year)
     if lang == "ru":
         name = MONTHS["ru" if day else "ru-alone"][int(month) - 1]
     else:

@@ -57,8 +57,9 @@ class Verification:
         return self.status == "unverified"
 
     def note_in(self, lang: str) -> str:
-        """The public note in ``lang``, else in English (or any language it has); "" if none."""
-        for candidate in (lang, "en", "ru", "tg"):
+        """The public note in ``lang``, else in the language its reader reads next (Russian before English
+        for a Tajik reader, as kb.cite.FALLBACK), else any language it has; "" if none."""
+        for candidate in (lang, *(("ru", "en") if lang == "tg" else ("en", "ru", "tg"))):
             if self.note.get(candidate):
                 return self.note[candidate]
         return ""

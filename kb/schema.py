@@ -456,7 +456,7 @@ def matter_schema() -> dict:
             "date": {"type": "string", "pattern": PARTIAL_DATE,
                      "description": "Date of the events (YYYY-MM-DD): the memo cites the law in force then."},
             "place": text,
-            "language": {"enum": ["en", "ru"], "description": "Language of the memo (default en)."},
+            "language": {"enum": ["en", "ru", "tg"], "description": "Language of the memo (default en)."},
             "prepared_by": text,
             "client": {**text, "description": "Optional and confidential: shown only in the memo."},
             "facts": {**text, "description": "What happened. A single line break is a space; a blank "

@@ -4,6 +4,7 @@ import re
 from collections import Counter
 
 import pytest
+from jinja2 import Environment, meta
 
 from tests.conftest import SOURCES
 
@@ -50,6 +51,58 @@ def test_translated_summaries_keep_the_numbers_of_the_english(corpus):
 
 def test_every_instrument_has_a_tajik_title(corpus):
     assert all(i.title.get("tg") for i in corpus.instruments.values())
+    assert all(i.short_title.get("tg") for i in corpus.instruments.values())  # a Tajik memo's citations
+
+
+def _verifications(corpus):
+    """(where, verification) of every instrument, provision, earlier wording and case."""
+    found = [(i.id, i.verification) for i in corpus.instruments.values() if i.verification]
+    for p in corpus.provisions.values():
+        found.append((p.id, p.verification))
+        found += [(f"{p.id} (wording)", w.verification) for w in p.wordings() if getattr(w, "verification", None)]
+    return found + [(c.id, c.verification) for c in corpus.cases.values()]
+
+
+def test_every_verification_note_is_in_three_languages_with_the_englishs_numbers(corpus):
+    # The note says what to check before relying on a record: a reader of Russian or Tajik reads it on the
+    # site and in the memo's verification table, in their own language.
+    for where, verification in _verifications(corpus):
+        note = verification.note
+        assert note.get("ru") and note.get("tg"), where
+        english = set(re.findall(r"\d+", note["en"]))
+        for lang in ("ru", "tg"):
+            assert english <= set(re.findall(r"\d+", note[lang])), (where, lang, english - set(re.findall(r"\d+", note[lang])))
+
+
+TAGS = re.compile(r"{{.*?}}|{%.*?%}", re.S)
+
+
+def test_every_argument_and_request_is_in_tajik_with_the_englishs_template_tags(corpus):
+    """A Tajik memo argues in Tajik; its templates fill in the same values, under the same conditions, as the
+    English (a tag lost in translation would print an argument for the wrong answer)."""
+    def tags(text):
+        return [" ".join(tag.split()) for tag in TAGS.findall(text)]
+
+    def names(text):
+        return meta.find_undeclared_variables(Environment().parse(text))
+
+    subjects = [(f"topic {t.id}", t) for t in corpus.topics.values()]
+    subjects += [(f"circumstance {c.id}", c) for c in corpus.circumstances.values()]
+    for where, subject in subjects:
+        for lang in ("ru", "tg"):
+            # The Russian was written beside the English, not from it: it may build a sentence otherwise,
+            # but it uses the same answers.
+            same = (lambda a, b: tags(a) == tags(b)) if lang == "tg" else (lambda a, b: names(a) == names(b))
+            assert subject.argument.get(lang), (where, lang)
+            assert same(subject.argument[lang], subject.argument["en"]), (where, lang)
+            assert len(subject.request.get(lang, ())) == len(subject.request["en"]), (where, lang)
+            for english, translated in zip(subject.request["en"], subject.request[lang]):
+                assert same(translated, english), (where, lang, english)
+        # "2014-15" may be written out ("2014-2015").
+        english = re.sub(r"\b(\d\d)(\d\d)-(\d\d)\b", r"\1\2-\1\3", TAGS.sub(" ", subject.argument["en"]))
+        english = set(re.findall(r"\d+", english))
+        assert english <= set(re.findall(r"\d+", TAGS.sub(" ", subject.argument["tg"]))), where
+    assert all(t.description.get("tg") for t in corpus.topics.values())
 
 
 def test_nothing_is_marked_verified_without_a_reviewer(corpus):

@@ -151,14 +151,14 @@ def test_search_in_force_on_knows_when_an_instrument_began(index_dir):
 
 @pytest.fixture(scope="module")
 def khujand(tmp_path_factory):
-    """The six-issue matter in English and Russian, with site links and the organisation's header."""
+    """The six-issue matter in English, Russian and Tajik, with site links and the organisation's header."""
     from click.testing import CliRunner
 
     from generator import cli as cli_module
 
     folder = tmp_path_factory.mktemp("khujand")
     made = {}
-    for lang in ("en", "ru"):
+    for lang in ("en", "ru", "tg"):
         matter = in_language(KHUJAND, folder, lang)
         out = folder / f"memo-{lang}.docx"
         result = CliRunner().invoke(cli_module.cli, ["memo", str(matter), "-o", str(out), "--site-url",
@@ -199,6 +199,30 @@ def test_the_russian_memo_is_russian_throughout(khujand):
                     "обязателен для Таджикистана с 1999 г.", "Что проверить"):
         assert russian in text, russian
     assert "Там же" in " ".join(footnotes(khujand["ru"])) or "МПГПП, ст." in " ".join(footnotes(khujand["ru"]))
+
+
+def test_the_tajik_memo_is_tajik_throughout(corpus, khujand):
+    document = Document(str(khujand["tg"]))
+    facts = {" ".join(p.split()) for p in load_matter(KHUJAND, corpus).facts.split("\n\n")}
+    # The memo's own words (not the client's facts, not Annex A's quoted texts, which may be Russian or
+    # English where huquq has no Tajik text): no letter that Tajik does not write (ы, щ, ц, ь), so no
+    # Russian argument, summary, note or heading fell back into it.
+    own = [p.text for p in document.paragraphs if p.style.name != "Quote" and " ".join(p.text.split()) not in facts
+           and p.text != load_matter(KHUJAND, corpus).title]
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    russian_only = re.compile(r"[ыщцьЫЩЦЬ]")
+    assert not [t for t in own + cells + footnotes(khujand["tg"]) if russian_only.search(t)]
+    text = "\n".join(own + cells)
+    for word in ("Summary", "Requests", "Annex", "binding on", "unverified", "What to check", "Краткое содержание",
+                 "Требования", "Приложение", "Таблица проверки", "обязателен", "Там же"):
+        assert word not in text, word
+    for tajik in ("Мухтасар", "Дархостҳо", "Замимаи Б", "Ҷадвали санҷиш", "Чӣ бояд санҷид",
+                  "барои Тоҷикистон аз соли 1999 ҳатмӣ"):
+        assert tajik in text, tajik
+    notes = " ".join(footnotes(khujand["tg"]))
+    assert ("Паймони байналмилалӣ дар бораи ҳуқуқҳои шаҳрвандӣ ва сиёсӣ (санаи қабул: 16 декабри 1966), м. 9(3); "
+            "барои Тоҷикистон аз соли 1999 ҳатмӣ") in notes
+    assert "ПБҲШС, м. 14(3)(b)." in notes
 
 
 def test_notes_for_maintainers_never_reach_the_memo(corpus, khujand):

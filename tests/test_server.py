@@ -132,6 +132,17 @@ def test_the_notice_opens_in_the_readers_language(server):
     assert any(letter in first for letter in "ҳҷӯқғӣ"), first
 
 
+def test_a_tajik_volunteer_gets_a_tajik_memo_unless_another_language_is_chosen(server):
+    payload = khujand(lang="tg")
+    del payload["memo_language"]  # the page's default: the language it is read in
+    response, body = post(server, "/api/memo", payload)
+    assert response.status == 200, body[:300]
+    text = "\n".join(p.text for p in Document(io.BytesIO(body)).paragraphs)
+    assert "Маълумотномаи ҳуқуқӣ" in text and "Дархостҳо" in text and "Требования" not in text
+    response, body = post(server, "/api/memo", khujand(lang="tg", memo_language="ru"))
+    assert "Требования" in "\n".join(p.text for p in Document(io.BytesIO(body)).paragraphs)
+
+
 def test_the_matter_file_validates_and_loads_back(server, corpus, tmp_path):
     response, body = post(server, "/api/matter", khujand())
     assert response.status == 200 and response.getheader("Content-Disposition").endswith('matter-2015-05-14.yaml"')

@@ -814,7 +814,7 @@ def test_the_form_makes_the_memo_and_the_notice(browser, served, downloads, corp
     assert {p.name for p in files} == {"detention-rights-notice.docx", "memo-2015-05-14.docx"}
     memo = downloads / "memo-2015-05-14.docx"
     wait(browser, lambda b: "memo-2015-05-14.docx" in b.find_element(By.ID, "huquq-prepare-status").text)
-    language = "en" if lang == "en" else "ru"
+    language = lang  # the memo in the language the page is read in (the default of its memo language)
     circumstances = ["held-beyond-time-limit", "no-lawyer-from-detention", "transgender-targeted"]
     text = (f'title: T\ndate: "2015-05-14"\nlanguage: {language}\ncircumstances:\n'
             "  - held-beyond-time-limit: {hours: 20, proceeding: none}\n"

@@ -51,7 +51,7 @@
     all('button, input[type="file"]', document.querySelector(".huquq-prepare")).forEach(function (el) { el.disabled = true; });
   }
   var memoLanguage = form.elements.memo_language;
-  memoLanguage.value = lang() === "en" ? "en" : "ru";
+  memoLanguage.value = lang();
   form.addEventListener("change", update);
   update();
 
@@ -228,7 +228,7 @@
     Object.keys(data.matter || {}).forEach(function (name) {
       if (form.elements[name]) form.elements[name].value = data.matter[name] || "";
     });
-    memoLanguage.value = data.memo_language === "en" ? "en" : "ru";
+    memoLanguage.value = ["tg", "ru", "en"].indexOf(data.memo_language) >= 0 ? data.memo_language : "ru";
     Object.keys(data.gates || {}).forEach(function (id) {
       var radio = form.querySelector('input[name="gate:' + id + '"][value="' + (data.gates[id] ? "yes" : "no") + '"]');
       if (radio) radio.checked = true;

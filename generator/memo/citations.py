@@ -18,13 +18,17 @@ from kb.models import Case, Corpus, Instrument, Source
 from kb.review import document_addresses
 
 WORDS = {
-    "en": {"adopted": "adopted", "binding": "binding on Tajikistan since", "ibid": "Ibid.", "ibid_at": "Ibid., {}.",
+    "en": {"adopted": "adopted {}", "binding": "binding on Tajikistan since {}", "ibid": "Ibid.", "ibid_at": "Ibid., {}.",
            "communication": "communication No.", "application": "application No.", "case": "case No.",
            "views": "views of", "judgment": "judgment of", "decision": "decision of", "site": "huquq:"},
-    "ru": {"adopted": "принят", "binding": "обязателен для Таджикистана с", "ibid": "Там же.", "ibid_at": "Там же, {}.",
+    "ru": {"adopted": "принят {}", "binding": "обязателен для Таджикистана с {}", "ibid": "Там же.", "ibid_at": "Там же, {}.",
            "communication": "сообщение №", "application": "жалоба №", "case": "дело №",
            "views": "соображения от", "judgment": "постановление от", "decision": "решение от",
            "site": "huquq:"},
+    "tg": {"adopted": "санаи қабул: {}", "binding": "барои Тоҷикистон аз {} ҳатмӣ", "ibid": "Ҳамон ҷо.",
+           "ibid_at": "Ҳамон ҷо, {}.", "communication": "муроҷиати №", "application": "аризаи №",
+           "case": "парвандаи №", "views": "назари Кумита аз", "judgment": "қарори Суд аз",
+           "decision": "қарор аз", "site": "huquq:"},
 }
 BODIES = {
     "en": {"hrc": "UN Human Rights Committee", "cat": "UN Committee against Torture",
@@ -35,6 +39,10 @@ BODIES = {
            "cedaw": "Комитет ООН по ликвидации дискриминации в отношении женщин",
            "cescr": "Комитет ООН по экономическим, социальным и культурным правам",
            "ecthr": "Европейский суд по правам человека", "domestic": "суд Таджикистана"},
+    "tg": {"hrc": "Кумитаи ҳуқуқи инсони СММ", "cat": "Кумитаи СММ бар зидди шиканҷа",
+           "cedaw": "Кумитаи СММ оид ба барҳам додани табъиз нисбат ба занон",
+           "cescr": "Кумитаи СММ оид ба ҳуқуқҳои иқтисодӣ, иҷтимоӣ ва фарҳангӣ",
+           "ecthr": "Суди аврупоии ҳуқуқи инсон", "domestic": "суди Тоҷикистон"},
 }
 
 
@@ -79,12 +87,12 @@ class Footnoter:
         words = WORDS[self.lang]
         name = pick(instrument.title, self.lang)
         where = short.split(", ", 1)[-1] if ", " in short else short
-        dated = f" ({words['adopted']} {human(instrument.adopted, self.lang)})" if instrument.adopted else ""
+        dated = f" ({words['adopted'].format(human(instrument.adopted, self.lang))})" if instrument.adopted else ""
         if instrument.symbol and instrument.kind in ("general-comment", "concluding-observations", "report"):
             dated = f" ({instrument.symbol}{', ' + human(instrument.adopted, self.lang) if instrument.adopted else ''})"
         text = f"{name}{dated}, {where}"
         if instrument.jurisdiction != "tj" and binding_on(instrument, self.on) and instrument.binding_on_tajikistan.since:
-            text += f"; {words['binding']} {human(instrument.binding_on_tajikistan.since, self.lang)}"
+            text += "; " + words["binding"].format(human(instrument.binding_on_tajikistan.since, self.lang))
         return text if text.endswith(".") else text + "."
 
     def case(self, case: Case) -> tuple[str, list[tuple[str, str]]]:

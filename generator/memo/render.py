@@ -27,7 +27,7 @@ from .citations import Footnoter
 from .plan import Cited, MemoPlan
 
 GIST_WORDS = 50
-ABBREVIATIONS = re.compile(r"(?:\b(?:art|arts|para|paras|No|nos|ст|п|ч|г|гг|т|e\.g|i\.e|cf|v|vs)\.|\b[A-ZА-Я]\.)$")
+ABBREVIATIONS = re.compile(r"(?:\b(?:art|arts|para|paras|No|nos|ст|п|ч|г|гг|т|м|б|e\.g|i\.e|cf|v|vs)\.|\b[A-ZА-ЯЁҲҶҚҒӢӮ]\.)$")
 
 
 def gist(text: str, limit: int = GIST_WORDS) -> str:
@@ -98,12 +98,12 @@ class MemoView:
                 parts.append({"number": section, "title": pick(circumstance.title, lang), "argument": argument,
                               "authorities": [self.line(c, section) for c in part.authorities]})
                 requests += [{"text": render_text(text, part.values, self.matter.date), "section": section}
-                             for text in circumstance.request.get(lang, circumstance.request.get("en", ()))]
+                             for text in circumstance.request.get(pick_lang(circumstance.request, lang), ())]
             section = str(number)
             leading = [self.line(c, section) for c in issue.leading]
             if not issue.circumstances:
                 requests += [{"text": text, "section": section}
-                             for text in topic.request.get(lang, topic.request.get("en", ()))]
+                             for text in topic.request.get(pick_lang(topic.request, lang), ())]
             extras = [self.line(c, section) for c in issue.extras]
             issues.append({"number": number, "label": pick(topic.label, lang),
                            "argument": None if issue.circumstances else pick(topic.argument, lang),
