@@ -89,12 +89,16 @@ def write_blocks(document, markup: str, notes: list[Note], template_name: str = 
             document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
             continue
         if name == "table":
+            # The heading and the sentence that introduce a table stay on its page, not alone at a page's foot.
+            if document.paragraphs:
+                document.paragraphs[-1].paragraph_format.keep_with_next = True
             headers = rest.split(SEP)
             table = document.add_table(rows=1, cols=len(headers))
             table.style = document.styles["Table Grid"]
             _full_width(table)
             for cell, text in zip(table.rows[0].cells, headers):
                 _cell_style(cell.paragraphs[0], cell_style)
+                cell.paragraphs[0].paragraph_format.keep_with_next = True  # the header row with the first row
                 _fill(cell.paragraphs[0], text, notes, footnotes, bold=True)
             _repeat_header(table.rows[0])
             continue
