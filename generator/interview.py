@@ -17,7 +17,7 @@ import yaml
 
 from kb.cite import pick
 from kb.dates import human
-from kb.models import Circumstance, Corpus, Question, Section, ValueSpec
+from kb.models import LANGS, Circumstance, Corpus, Question, Section, ValueSpec
 
 from .matter import clean_text, convert_value
 from .site.l10n import load_strings
@@ -183,7 +183,7 @@ class FormError(AnswerError):
 def answers_from_form(payload: dict, corpus: Corpus, today: dt.date | None = None) -> tuple[Answers, str, dict]:
     """The form's answers (JSON, as docs/assets/huquq-prepare.js sends them), checked as the terminal
     checks them: (answers, memo language, what a loaded matter file carried that the form does not show)."""
-    lang = payload.get("lang") if payload.get("lang") in ("en", "ru", "tg") else "ru"
+    lang = payload.get("lang") if payload.get("lang") in LANGS else "ru"
     words = Words(lang)
     answers = Answers(lang=lang)
     matter = payload.get("matter") or {}
@@ -222,7 +222,7 @@ def answers_from_form(payload: dict, corpus: Corpus, today: dt.date | None = Non
                 except AnswerError as e:
                     raise FormError(f"{cid}.{spec.id}", str(e)) from None
             answers.circumstances[cid] = values
-    memo_language = payload.get("memo_language") if payload.get("memo_language") in ("en", "ru", "tg") else MEMO_LANGUAGE[lang]
+    memo_language = payload.get("memo_language") if payload.get("memo_language") in LANGS else MEMO_LANGUAGE[lang]
     keep = payload.get("keep") if isinstance(payload.get("keep"), dict) else {}
     keep = {key: [str(x) for x in keep.get(key) or [] if isinstance(x, (str, int))] for key in ("issues", "cite", "exclude")}
     return answers, memo_language, keep

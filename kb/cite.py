@@ -5,16 +5,12 @@ One place formats citations, for search results, site pages and memos alike.
 
 from __future__ import annotations
 
-from .models import Case, Instrument, Provision
+from .models import FALLBACK, Case, Instrument, Provision
 
 ARTICLE = {"en": "art.", "ru": "ст.", "tg": "м."}
 PARAGRAPH = {"en": "para.", "ru": "п.", "tg": "б."}
 PREAMBLE = {"en": "preamble", "ru": "преамбула", "tg": "муқаддима"}
 PARAGRAPH_KINDS = {"general-comment", "concluding-observations", "report", "resolution"}
-
-
-# The language to show when a text is missing in the reader's: a Tajik reader reads Russian before English.
-FALLBACK = {"en": ("en", "ru", "tg"), "ru": ("ru", "en", "tg"), "tg": ("tg", "ru", "en")}
 
 
 def pick_lang(texts: dict, lang: str) -> str | None:

@@ -14,6 +14,8 @@ from .dates import in_range, parse_date
 from .ids import parse_citation, provision_id
 
 LANGS = ("en", "ru", "tg")
+# The language to show when a text is missing in the reader's: a Tajik reader reads Russian before English.
+FALLBACK = {"en": ("en", "ru", "tg"), "ru": ("ru", "en", "tg"), "tg": ("tg", "ru", "en")}
 I18n = dict  # language code -> text
 
 
@@ -57,9 +59,9 @@ class Verification:
         return self.status == "unverified"
 
     def note_in(self, lang: str) -> str:
-        """The public note in ``lang``, else in the language its reader reads next (Russian before English
-        for a Tajik reader, as kb.cite.FALLBACK), else any language it has; "" if none."""
-        for candidate in (lang, *(("ru", "en") if lang == "tg" else ("en", "ru", "tg"))):
+        """The public note in ``lang``, else in the language its reader reads next (``FALLBACK``), else any
+        language it has; "" if none."""
+        for candidate in (*FALLBACK.get(lang, (lang, *FALLBACK["en"])), *self.note):
             if self.note.get(candidate):
                 return self.note[candidate]
         return ""

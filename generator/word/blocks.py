@@ -78,6 +78,7 @@ def write_blocks(document, markup: str, notes: list[Note], template_name: str = 
     # Looked up once: finding a style by name walks all of the reference document's styles.
     cell_style = next((style for style in document.styles if style.name == TABLE_TEXT), None)
     table = None
+    paragraph = None  # the body's last paragraph, while nothing has followed it
     for number, line in enumerate(markup.split("\n"), 1):
         if not line.strip():
             continue
@@ -87,18 +88,20 @@ def write_blocks(document, markup: str, notes: list[Note], template_name: str = 
         name, _, rest = line[1:].partition(" ")
         if name == "pagebreak":
             document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            paragraph = None
             continue
         if name == "table":
             # The heading and the sentence that introduce a table stay on its page, not alone at a page's foot.
-            if document.paragraphs:
-                document.paragraphs[-1].paragraph_format.keep_with_next = True
+            if paragraph is not None:
+                keep_with_next(paragraph)
+                paragraph = None
             headers = rest.split(SEP)
             table = document.add_table(rows=1, cols=len(headers))
             table.style = document.styles["Table Grid"]
             _full_width(table)
             for cell, text in zip(table.rows[0].cells, headers):
                 _cell_style(cell.paragraphs[0], cell_style)
-                cell.paragraphs[0].paragraph_format.keep_with_next = True  # the header row with the first row
+                keep_with_next(cell.paragraphs[0])  # the header row with the first row
                 _fill(cell.paragraphs[0], text, notes, footnotes, bold=True)
             _repeat_header(table.rows[0])
             continue
