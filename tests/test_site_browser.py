@@ -239,6 +239,29 @@ def test_a_citation_is_not_offered_when_only_cases_are_asked_for(browser, server
     assert not browser.find_elements(By.CSS_SELECTOR, ".huquq-citation")
 
 
+def test_a_citation_is_opened_only_when_the_filters_let_it_through(browser, server, index_dir):
+    # As `huquq search "ICCPR 9" --jurisdiction tj`: the Covenant's article is not Tajik law, so it is
+    # not shown; the query's words are searched among Tajik law instead. With the Covenant's own
+    # filter it is shown.
+    from kb.search import Searcher
+
+    searcher = Searcher(index_dir)
+    try:
+        command_line = [h.id for h in searcher.search("ICCPR 9", jurisdiction="tj", limit=5)]
+    finally:
+        searcher.close()
+    assert "iccpr/9" not in command_line
+    search(browser, server, "ICCPR 9")
+    wait(browser, lambda b: b.find_elements(By.CSS_SELECTOR, ".huquq-citation"))
+    choose_filter(browser, "jurisdiction", "tj")
+    wait(browser, lambda b: result_paths(b) and all(p.startswith("/tj-") for p in result_paths(b)))
+    assert not browser.find_elements(By.CSS_SELECTOR, ".huquq-citation")
+    assert [p.strip("/") for p in result_paths(browser)[:len(command_line)]] == command_line
+    search(browser, server, "ICCPR 9")
+    choose_filter(browser, "instrument", "iccpr")
+    wait(browser, lambda b: b.find_elements(By.CSS_SELECTOR, ".huquq-citation"))
+
+
 def test_a_named_instrument_neither_overrides_the_filter_nor_loses_its_own(browser, server):
     # "Criminal Code" named in the query: its article comes first, and the filter still offers the Code.
     search(browser, server, "Criminal Code torture")

@@ -402,6 +402,18 @@
       };
     });
   };
+  // Whether the filters chosen let the provision ``id`` through (its document number read from its
+  // instrument's table, fetched only then): a citation opens a provision the filters allow, as on the
+  // command line.
+  Engine.prototype.passes = function (id, selected) {
+    var self = this;
+    return this.allowed(selected).then(function (allowed) {
+      if (!allowed) return true;
+      return self.file("search-index/i/" + id.split("/")[0] + ".json").then(function (numbers) {
+        return Boolean(numbers) && Object.prototype.hasOwnProperty.call(numbers, id) && allowed(numbers[id]);
+      }, function () { return false; });
+    });
+  };
   // How many of ``docs`` have each value of each filter: {kind: {provision: 12, ...}, ...}.
   Engine.prototype.counts = function (docs) {
     return Promise.all([this.meta(), this.facets()]).then(function (both) {

@@ -382,11 +382,14 @@
     }
     status.textContent = say("search.searching");
     // A citation opens a provision: not when only cases are asked for (as the command line, with --kind case).
-    var cited = text && selected.kind !== "case" ? resolveCitation(text) : Promise.resolve(null);
+    var cited = text && selected.kind !== "case" ? resolveCitation(text).then(function (citation) {
+      return citation && load().passes(citation.id, selected).then(function (passes) { return passes ? citation : false; });
+    }) : Promise.resolve(null);
     cited.then(function (citation) {
       if (ticket !== latest) return null;
       if (citation && navigate) { location.href = citation.url; return null; }
-      var named = citation || !text ? null : namedInstrument(text);
+      // A citation the filters exclude (false) is searched as words, without its instrument's name first.
+      var named = citation !== null || !text ? null : namedInstrument(text);
       citedId = citation ? citation.id : null;
       var subjects = text && !citation ? load().subjects(text) : Promise.resolve([]);  // fetched alongside
       return load().search(text, selected, named).then(function (search) {

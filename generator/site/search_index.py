@@ -19,6 +19,9 @@ line reads, taken from a Whoosh index of the same corpus:
 - ``subjects.json``: the topics and circumstances, each with its names (a topic's label and synonyms, a
   circumstance's title) as the index analyses them: a query that names one shows a link to its page above
   the results (the command line does not search these pages);
+- ``i/<instrument>.json``: each of the instrument's provisions -> its document number, fetched only when a
+  citation is searched with filters chosen (a provision the filters exclude is not opened, as on the
+  command line);
 - ``d/<lang>/<n>.json``: what a result shows a reader of that language: id, address, titles in every
   language, and the text its excerpt comes from, in the reader's language or the one they read next
   (Russian for a Tajik reader).
@@ -135,6 +138,13 @@ def _write(corpus: Corpus, root: Path, searcher: Searcher, out: Path) -> None:
         "instrument": [[instrument_number[i] for i in f["instrument"].split()] for f in stored],
         "topics": [[topic_number[t] for t in f["topics"].split(",") if t] for f in stored],
     })
+    provisions: dict[str, dict[str, int]] = defaultdict(dict)
+    for n, fields_ in enumerate(stored):
+        if fields_["kind"] == "provision":
+            provisions[fields_["instrument"]][fields_["id"]] = n
+    (out / "i").mkdir()
+    for instrument, numbers in provisions.items():
+        _dump(out / "i" / f"{instrument}.json", numbers)
     for lang in LANGS:
         cards = out / "d" / lang
         cards.mkdir(parents=True)
