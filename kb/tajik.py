@@ -15,8 +15,15 @@ meets the same word typed with the Tajik letters. It removes, from the end:
 - last, the participle -шуда written onto its noun (боздоштшуда "detained person", боздоштшудагон, ҳабсшуда):
   the person meets the act, as "detainee" meets "detention" in English (kb.textnorm).
 
-Possessive and verb endings are left alone: in legal text they are rare in the words people search,
-and stripping them joins words that differ (давлат "state" would lose -ат). ``tests/test_tajik.py``
+- the possessives of "my", "his, her" and "their" (-ам, -аш, -ашон; -ям, -яш, -яшон after a vowel), where a
+  stem of four letters
+  or more is left, or one of a few short nouns a person says of themselves (пул "money", хун "blood"):
+  a volunteer writes what happened to the client, телефонамро "my phone", ҳуҷҷатҳояшро "his documents",
+  писарам "my son". Taken off before the plural and again last, so that a noun that itself ends in -ам
+  (муттаҳам "accused") has one stem in all its forms; рақам "number" keeps its -ам (a stem of three).
+
+The other possessives (-ат "your" would take давлат "state" apart) and verb endings are left alone: in
+legal text they are rare in the words people search. ``tests/test_tajik.py``
 holds the pairs that must meet and the pairs that must not; ``bench/tajik_stemmers.py`` measures this
 stemmer and tajiknlp's against them.
 """
@@ -31,6 +38,11 @@ PARTICIPLE = "шуда"  # боздошт-шуда; the word шуда alone is a
 # Short nouns (3 letters, folded) whose plural is -он: "women", "men" (мард is 4 and needs no entry).
 SHORT_PLURAL_ON = frozenset({"зан", "пир", "чон"})
 VOWELS = "аеиоуэюя"
+POSSESSIVES = ("ашон", "яшон", "ам", "аш", "ям", "яш")  # "their", "my", "his, her" (folded), longest first
+MIN_POSSESSIVE_STEM = 4  # писар-ам, хона-ам; not рақ-ам "number", қад-ам "step", сит-ам "oppression"
+# Short nouns (3 letters, folded) a person names with "my" or "his": money, blood, head, wife, soul, heart,
+# name, work.
+SHORT_POSSESSED = frozenset({"пул", "хун", "сар", "зан", "чон", "дил", "ном", "кор"})
 _HYPHENATED = re.compile(r"^(.+?)-(и|ро|хо|хои|хоро)$")
 
 
@@ -41,15 +53,23 @@ def stem(word: str) -> str:
         return hyphen.group(1)
     if len(word) <= MIN_STEM:
         return word
-    word = _strip(word, "ро")
+    word = _possessive(_strip(word, "ро"))
     word = _strip_izofa(word)
     for plural in ("хо", "гон", "ен", "он"):  # ё is folded to е: -ён is -ен here
         cut = _plural(word, plural)
         if cut != word:
-            return _strip(_strip_izofa(cut), PARTICIPLE)
+            return _possessive(_strip(_strip_izofa(cut), PARTICIPLE))
     if word.endswith("ан") and len(word) - 2 >= MIN_ADVERB_STEM:
         return word[:-2]
-    return _strip(word, PARTICIPLE)
+    return _possessive(_strip(word, PARTICIPLE))
+
+
+def _possessive(word: str) -> str:
+    for ending in POSSESSIVES:
+        if word.endswith(ending):
+            rest = word[: -len(ending)]
+            return rest if len(rest) >= MIN_POSSESSIVE_STEM or rest in SHORT_POSSESSED else word
+    return word
 
 
 def _strip(word: str, ending: str) -> str:

@@ -48,7 +48,8 @@ _FOLD_MAP = charset_table_to_dict(
 TAJIK_STOP = frozenset(fold_tajik(word) for word in """ва дар ба аз бо бе ки барои ё то ин он
     кардан кардани карда кард карданд накард накарданд мекунад мекунанд кунад накунад шудан шудани шуда
     шуд шуданд нашуд нашуданд мешавад мешаванд намудан намуда намуд гардидан гардида гардид мегардад
-    будан буда буд аст нест мебошад мебошанд бораи рӯи""".split())
+    будан буда буд аст нест мебошад мебошанд бораи рӯи
+    ман маро мо моро ту туро ӯ ӯро вай вайро онҳо онҳоро шумо шуморо""".split())
 # English function words beyond Whoosh's short list: a matter's facts ("she was held ... any ...") would
 # otherwise match treaty texts on "any", "was", "which" (kb.search.rank_facts).
 ENGLISH_STOP = frozenset("""about after all also am any because been before being both but could did do does

@@ -228,6 +228,17 @@ def test_the_instrument_a_query_names_comes_first(index_dir):
     assert ids(search(index_dir, "Кодекси ҷиноятӣ шиканҷа", lang="tg"))[0] == "tj-criminal-code/143-1"
 
 
+@pytest.mark.parametrize("said, plain", [
+    ("кормандони милитсия пуламро гирифтанд", "кормандони милитсия пул гирифтанд"),   # they took my money
+    ("писарамро бе адвокат пурсиш карданд", "писар бе адвокат пурсиш карданд"),      # my son, without a lawyer
+    ("ҳуҷҷатҳояшро гирифтанд", "ҳуҷҷат гирифтанд"),                                   # his documents
+])
+def test_a_volunteer_writing_my_or_his_finds_what_the_plain_word_finds(index_dir, said, plain):
+    # A volunteer writes what happened to the client: "my money", "his documents" (-ам, -аш, -яш).
+    found = ids(search(index_dir, said, lang="tg", limit=10))
+    assert found and found == ids(search(index_dir, plain, lang="tg", limit=10))
+
+
 def test_a_decision_with_most_of_the_words_is_not_buried_under_reports_with_all(index_dir):
     # Toonen v. Australia is the Committee's decision on a law criminalising consensual sex between men.
     # Its record does not use every word of the query; reports and comments that name each word once do.

@@ -1,8 +1,9 @@
 """Tajik word forms: the pairs that must meet in search and the pairs that must not (kb.tajik).
 
 The lists are written from Tajik grammar, not from the stemmer's output: the izofa (-и, -ии), the
-plurals (-ҳо, -он, -гон, -ён), the object marker (-ро), hyphenated endings on abbreviations, and the
-participle -шуда written onto its noun (боздоштшуда, the detained person).
+plurals (-ҳо, -он, -гон, -ён), the object marker (-ро), hyphenated endings on abbreviations, the
+participle -шуда written onto its noun (боздоштшуда, the detained person), and the possessives "my",
+"his, her", "their" (писарамро, ҳуҷҷатҳояш).
 """
 
 import pytest
@@ -40,6 +41,17 @@ MEET = [
     ["маҷбуран", "маҷбурӣ", "маҷбур"],       # the Arabic adverb -ан
     ["ихтиёран", "ихтиёрӣ", "ихтиёр"],
     ["қонунан", "қонун", "қонунӣ"],
+    # "my", "his, her", "their": what a volunteer writes of the client (-ам, -аш, -ашон; -ям, -яш after a vowel)
+    ["писар", "писари", "писарам", "писарамро", "писараш"],
+    ["ҳуҷҷат", "ҳуҷҷатҳо", "ҳуҷҷатҳоям", "ҳуҷҷатҳояшро", "ҳуҷҷатҳояшон"],
+    ["хона", "хонаи", "хонаам", "хонаашро"],
+    ["пул", "пулам", "пуламро", "пулашро"],
+    ["хун", "хунамро", "хуни"],
+    ["ном", "номаш", "номи"],
+    ["шикоят", "шикояташ", "шикоятҳо"],
+    ["фаъолият", "фаъолияташон", "фаъолияти"],
+    ["муттаҳам", "муттаҳами", "муттаҳамон"],  # a noun ending in -ам: one stem in every form
+    ["рақам", "рақами", "рақамҳо"],
 ]
 
 # Different words that a careless stemmer would join.
@@ -63,6 +75,11 @@ APART = [
     ("гардан", "гард"),          # neck, dust: -ан is an adverb only after a long stem
     ("бадан", "бад"),            # body, bad
     ("душман", "душм"),
+    ("қадам", "қад"),            # step, height: -ам of a short stem is not "my"
+    ("рақам", "рақ"),
+    ("одам", "од"),              # person
+    ("оташ", "от"),              # fire, horse
+    ("давлатам", "давл"),        # "your" (-ат) is not taken off
 ]
 
 

@@ -20,21 +20,34 @@
   function fold(word) { return word.replace(/[ҳҷқғӣӯё]/g, function (c) { return FOLD[c]; }); }
 
   // The Tajik endings of kb/tajik.py, the same rules on the same folded words (a browser test checks both
-  // give the same stems): -ро, the izofa -и, the plurals -ҳо, -гон, -ён, -он, the adverb -ан.
+  // give the same stems): -ро, the possessives -ам, -аш, -ашон, the izofa -и, the plurals -ҳо, -гон, -ён, -он,
+  // the adverb -ан.
   var SHORT_PLURAL_ON = { "зан": 1, "пир": 1, "чон": 1 };
+  var POSSESSIVES = ["ашон", "яшон", "ам", "аш", "ям", "яш"];
+  var SHORT_POSSESSED = { "пул": 1, "хун": 1, "сар": 1, "зан": 1, "чон": 1, "дил": 1, "ном": 1, "кор": 1 };
   function tajikStem(word) {
     var hyphen = /^(.+?)-(и|ро|хо|хои|хоро)$/.exec(word);
     if (hyphen) return hyphen[1];
     if (word.length <= 3) return word;
     if (/ро$/.test(word) && word.length - 2 >= 3) word = word.slice(0, -2);
-    word = izofa(word);
+    word = izofa(possessive(word));
     var endings = ["хо", "гон", "ен", "он"];
     for (var i = 0; i < endings.length; i++) {
       var cut = plural(word, endings[i]);
-      if (cut !== word) return participle(izofa(cut));
+      if (cut !== word) return possessive(participle(izofa(cut)));
     }
     if (/ан$/.test(word) && word.length - 2 >= 5) return word.slice(0, -2);
-    return participle(word);
+    return possessive(participle(word));
+  }
+  function possessive(word) {
+    for (var i = 0; i < POSSESSIVES.length; i++) {
+      var ending = POSSESSIVES[i];
+      if (word.slice(-ending.length) === ending) {
+        var rest = word.slice(0, -ending.length);
+        return rest.length >= 4 || SHORT_POSSESSED[rest] ? rest : word;
+      }
+    }
+    return word;
   }
   function participle(word) { return /шуда$/.test(word) && word.length - 4 >= 3 ? word.slice(0, -4) : word; }
   function izofa(word) {
