@@ -1,5 +1,5 @@
-"""The search measured on the relevance set (tests/relevance/queries.yaml), on the command line's
-ranking: python bench/relevance.py [--index DIR]. Prints the table of the README and the failures."""
+"""The search measured on a relevance set (tests/relevance/), on the command line's ranking:
+python bench/relevance.py [--set lawyers|volunteer]. Prints the table of the README and the failures."""
 
 from __future__ import annotations
 
@@ -14,18 +14,24 @@ sys.path.insert(0, str(ROOT))
 from kb import load_corpus  # noqa: E402
 from kb.index import update_index  # noqa: E402
 from kb.relevance import load_judgments, measure, report  # noqa: E402
+
+# The relevance sets: what a lawyer types, and how a crisis-line volunteer types what happened.
+SETS = {"lawyers": ROOT / "tests/relevance/queries.yaml", "volunteer": ROOT / "tests/relevance/volunteer.yaml"}
 from kb.search import Searcher  # noqa: E402
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sources", type=Path, default=ROOT / "legal_sources")
+    parser.add_argument("--set", choices=sorted(SETS), default="lawyers",
+                        help="lawyers: what a lawyer types (the issue's targets); volunteer: how a crisis-line "
+                             "volunteer types what happened")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         index = Path(tmp) / "index"
         update_index(load_corpus(args.sources), args.sources, index)
         searcher = Searcher(index)
-        scores = measure(load_judgments(ROOT / "tests/relevance/queries.yaml"),
+        scores = measure(load_judgments(SETS[args.set]),
                          lambda q, lang: [h.id for h in searcher.search(q, lang=lang, limit=10)])
         searcher.close()
     print(report(scores))

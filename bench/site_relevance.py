@@ -1,5 +1,5 @@
-"""The site's Search page measured on the relevance set (tests/relevance/queries.yaml), in headless
-Chromium, as a reader types each query: python bench/site_relevance.py [--site DIR]. Prints the same
+"""The site's Search page measured on a relevance set (tests/relevance/), in headless Chromium, as a
+reader types each query: python bench/site_relevance.py [--site DIR] [--set lawyers|volunteer]. Prints the same
 table as bench/relevance.py (the command line), and how often the two agree on the first result.
 
 Builds the site from legal_sources/ into a temporary folder unless --site names a built one.
@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 from kb import load_corpus  # noqa: E402
 from kb.index import update_index  # noqa: E402
+from bench.relevance import SETS  # noqa: E402
 from kb.relevance import load_judgments, measure, report  # noqa: E402
 from kb.search import Searcher  # noqa: E402
 
@@ -79,6 +80,9 @@ def site_search(driver, base: str):
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--site", type=Path, help="a built site (default: build one)")
+    parser.add_argument("--set", choices=sorted(SETS), default="lawyers",
+                        help="lawyers: what a lawyer types (the issue's targets); volunteer: how a crisis-line "
+                             "volunteer types what happened")
     args = parser.parse_args()
     from selenium import webdriver
 
@@ -104,7 +108,7 @@ def main() -> None:
         driver = webdriver.Chrome(service=webdriver.ChromeService(executable_path=shutil.which("chromedriver")),
                                   options=options)
         driver.get(base + "/")
-        judgments = load_judgments(ROOT / "tests/relevance/queries.yaml")
+        judgments = load_judgments(SETS[args.set])
         site_scores = measure(judgments, site_search(driver, base))
         driver.quit()
         httpd.shutdown()

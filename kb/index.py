@@ -30,7 +30,7 @@ from .load import source_files, without_gc
 from .models import LANGS, Case, Corpus, Provision, Wording
 from .textnorm import ANALYZERS
 
-FORMAT_VERSION = 14  # bump when documents change shape: forces a full rebuild
+FORMAT_VERSION = 15  # bump when documents change shape: forces a full rebuild
 
 
 def _analysis_signature() -> str:
@@ -132,6 +132,15 @@ def _relative_from(origin_path: str, root: Path, cwd: str) -> str:
     return Path(os.path.relpath(os.path.join(cwd, origin_path), Path(cwd, root).resolve())).as_posix()
 
 
+def needs_full_rebuild(manifest: dict, current: dict[str, str]) -> bool:
+    """Whether an index with ``manifest`` must be rebuilt rather than updated file by file for sources whose
+    files hash to ``current``: it was made by another format or analysis, or a topics or circumstances file
+    changed (their words are in the records they name: ``lead_words``, the topics' words)."""
+    indexed = manifest.get("files", {})
+    subjects = {path for path in [*indexed, *current] if path == "topics.yaml" or path.startswith("circumstances/")}
+    return manifest.get("format") != INDEX_FORMAT or any(indexed.get(path) != current.get(path) for path in subjects)
+
+
 def update_index(corpus: Corpus, root: Path, index_dir: Path, full: bool = False,
                  progress: Callable[[str], None] | None = None) -> IndexReport:
     """Bring the index up to date with ``corpus`` (read from ``root``)."""
@@ -139,9 +148,7 @@ def update_index(corpus: Corpus, root: Path, index_dir: Path, full: bool = False
     current = corpus.file_hashes  # hashed while loading: no second read of every file
     manifest = read_manifest(index_dir)
     indexed = manifest.get("files", {})
-    full = (full or manifest.get("format") != INDEX_FORMAT
-            or not whoosh_index.exists_in(str(index_dir))
-            or indexed.get("topics.yaml") != current.get("topics.yaml"))
+    full = full or not whoosh_index.exists_in(str(index_dir)) or needs_full_rebuild(manifest, current)
     report = IndexReport(full=full)
     if full:
         if index_dir.exists():
@@ -213,10 +220,11 @@ def corpus_documents(corpus: Corpus, root: Path, only: set[str] | None = None) -
 
 
 def lead_words(corpus: Corpus) -> dict[str, dict[str, str]]:
-    """record id -> lang -> the words of the topics (label, synonyms) and circumstances (title) that
-    name it among their leading authorities: a search on that subject shows it first. The first
-    authorities of a list carry the words more times than the later ones (a topic's first two count three
-    times, the next two twice), so that the order a lawyer cites them in shows in the ranking."""
+    """record id -> lang -> the words of the topics (label, synonyms) and circumstances (title, and the
+    question a volunteer asks, in the words a caller uses: "did they take your blood ...") that name it
+    among their leading authorities: a search on that subject shows it first. The first authorities of a
+    list carry the names more times than the later ones (a topic's first two count three times, the next
+    two twice), so that the order a lawyer cites them in shows in the ranking."""
     found: dict[str, dict[str, list[str]]] = {}
 
     def add(entry: str, words: dict[str, list[str]], times: int) -> None:
@@ -232,6 +240,7 @@ def lead_words(corpus: Corpus) -> dict[str, dict[str, str]]:
     for circumstance in corpus.circumstances.values():
         for position, entry in enumerate(circumstance.leading):
             add(entry, {lang: [title] for lang, title in circumstance.title.items()}, 2 if position < 2 else 1)
+            add(entry, {lang: [question] for lang, question in circumstance.question.items()}, 1)
     return {rid: {lang: " ; ".join(terms) for lang, terms in langs.items()} for rid, langs in found.items()}
 
 

@@ -15,8 +15,15 @@ from kb.search import Searcher
 from tests.conftest import ROOT
 
 JUDGMENTS = load_judgments(ROOT / "tests/relevance/queries.yaml")
+# How a crisis-line volunteer types what happened (written from the circumstances' leading authorities):
+# no target of the issue, measured so that it does not get worse.
+VOLUNTEER = load_judgments(ROOT / "tests/relevance/volunteer.yaml")
+VOLUNTEER_FLOORS = {"en": (0.60, 0.66, 0.40), "ru": (0.56, 0.73, 0.50), "tg": (0.43, 0.73, 0.35)}
 # first in top 3, all expected in top 10, MRR
-FLOORS = {"en": (0.88, 0.72, 0.77), "ru": (0.93, 0.78, 0.85), "tg": (0.90, 0.86, 0.80)}
+# The circumstances' questions among the words of their authorities (kb.index.lead_words) cost one Russian
+# query its first place in the top 3 ("облава на секс-работников" puts ICCPR 26 and 9 above the
+# Constitution's article 19) and raised the rest, and the volunteers' set much more (bench/RESULTS.md).
+FLOORS = {"en": (0.88, 0.72, 0.79), "ru": (0.92, 0.78, 0.85), "tg": (0.90, 0.88, 0.80)}
 
 
 def test_the_relevance_set_is_large_and_names_real_authorities(corpus):
@@ -35,18 +42,25 @@ def test_the_relevance_set_is_large_and_names_real_authorities(corpus):
     assert any(j.lang == "tg" and not any(c in j.query for c in "ҳҷқғӣӯ") for j in JUDGMENTS)
 
 
+def test_the_volunteers_set_names_each_circumstances_own_authorities(corpus):
+    assert {j.lang for j in VOLUNTEER} == {"en", "ru", "tg"} and len(VOLUNTEER) >= 3 * len(corpus.circumstances)
+    leading = {corpus.authority(entry)[1] for c in corpus.circumstances.values() for entry in c.leading}
+    for judgment in VOLUNTEER:
+        assert {judgment.first, *judgment.top10} <= leading, judgment.query
+
+
 @pytest.fixture(scope="module")
-def scores(index_dir):
+def searcher(index_dir):
     searcher = Searcher(index_dir)
-    try:
-        yield measure(JUDGMENTS, lambda q, lang: [h.id for h in searcher.search(q, lang=lang, limit=10)])
-    finally:
-        searcher.close()
+    yield searcher
+    searcher.close()
 
 
 @pytest.mark.parametrize("lang", ["en", "ru", "tg"])
-def test_the_ranking_is_no_worse_than_measured(scores, lang):
-    top3, top10, mrr = FLOORS[lang]
-    measured = scores[lang]
+@pytest.mark.parametrize("judgments, floors", [(JUDGMENTS, FLOORS), (VOLUNTEER, VOLUNTEER_FLOORS)],
+                         ids=["lawyers", "volunteers"])
+def test_the_ranking_is_no_worse_than_measured(searcher, judgments, floors, lang):
+    measured = measure([j for j in judgments if j.lang == lang],
+                       lambda q, lang: [h.id for h in searcher.search(q, lang=lang, limit=10)])[lang]
     found = (measured.top3, measured.top10, measured.mrr)
-    assert all(value >= floor for value, floor in zip(found, (top3, top10, mrr))), found
+    assert all(value >= floor for value, floor in zip(found, floors[lang])), found

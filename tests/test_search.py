@@ -112,6 +112,31 @@ def test_an_index_analysed_by_other_code_is_rebuilt_in_full(fixture_copy, tmp_pa
     assert update_index(load_corpus(fixture_copy), fixture_copy, index).full
 
 
+def test_a_changed_topic_or_circumstance_rebuilds_the_index():
+    # Their words are in the documents of the records they name, which live in other files.
+    from kb.index import INDEX_FORMAT, needs_full_rebuild
+
+    files = {"topics.yaml": "a", "circumstances/mass-raid-roundup.yaml": "b", "instruments/un/iccpr.yaml": "c"}
+    manifest = {"format": INDEX_FORMAT, "files": files}
+    assert not needs_full_rebuild(manifest, dict(files))
+    assert not needs_full_rebuild(manifest, {**files, "instruments/un/iccpr.yaml": "changed"})
+    assert needs_full_rebuild(manifest, {**files, "circumstances/mass-raid-roundup.yaml": "changed"})
+    assert needs_full_rebuild(manifest, {**files, "circumstances/new-one.yaml": "new"})
+    assert needs_full_rebuild(manifest, {**files, "topics.yaml": "changed"})
+    assert needs_full_rebuild({"format": "0:old", "files": files}, dict(files))
+
+
+def test_a_circumstances_question_leads_to_its_authorities(corpus):
+    # What a volunteer is asked, in a caller's words, is among the words of the authorities it leads with.
+    from kb.index import lead_words
+
+    leads = lead_words(corpus)
+    for circumstance in corpus.circumstances.values():
+        first = corpus.authority(circumstance.leading[0])[1]
+        for lang, question in circumstance.question.items():
+            assert question in leads[first][lang], (circumstance.id, lang)
+
+
 def test_topic_example_queries_recall_at_10(corpus, index_dir):
     """The relevance set: every topic's example queries, per language (recall@10)."""
     searcher = Searcher(index_dir)
