@@ -12,15 +12,14 @@ meets the same word typed with the Tajik letters. It removes, from the end:
 - the same endings after a hyphen (ВНМО-и, ВНМО-ро);
 - the adverb -ан of Arabic words where a stem of five letters or more is left (маҷбуран "by force" meets
   маҷбурӣ "forced", қонунан meets қонун; гардан "neck" does not meet гард "dust");
-- last, the participle -шуда written onto its noun (боздоштшуда "detained person", боздоштшудагон, ҳабсшуда):
-  the person meets the act, as "detainee" meets "detention" in English (kb.textnorm).
-
-- the possessives of "my", "his, her" and "their" (-ам, -аш, -ашон; -ям, -яш, -яшон after a vowel), where a
-  stem of four letters
-  or more is left, or one of a few short nouns a person says of themselves (пул "money", хун "blood"):
-  a volunteer writes what happened to the client, телефонамро "my phone", ҳуҷҷатҳояшро "his documents",
-  писарам "my son". Taken off before the plural and again last, so that a noun that itself ends in -ам
-  (муттаҳам "accused") has one stem in all its forms; рақам "number" keeps its -ам (a stem of three).
+- the participle -шуда written onto its noun (боздоштшуда "detained person", боздоштшудагон, ҳабсшуда):
+  the person meets the act, as "detainee" meets "detention" in English (kb.textnorm);
+- the possessives "my", "his, her" and "their" (-ам, -аш, -ашон; -ям, -яш, -яшон after a vowel) where a stem
+  of four letters or more is left, or one of a few short nouns a person says of themselves (пул "money",
+  хун "blood"): a volunteer writes what happened to the client, телефонамро "my phone", ҳуҷҷатҳояшро "his
+  documents", писарам "my son". They are taken off before the plural and again last, so that a noun that
+  itself ends in -ам (муттаҳам "accused") has one stem in all its forms; рақам "number" keeps its -ам (a
+  stem of three).
 
 The other possessives (-ат "your" would take давлат "state" apart) and verb endings are left alone: in
 legal text they are rare in the words people search. ``tests/test_tajik.py``
