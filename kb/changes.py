@@ -4,10 +4,14 @@ Maintainers add a line with each pull request that changes ``legal_sources/``::
 
     ## 2026-11-28
     - added: iccpr-op1/1, iccpr-op1/2 — articles 1 and 2 of the First Optional Protocol
+      ru: статьи 1 и 2 Первого факультативного протокола
+      tg: моддаҳои 1 ва 2 Протоколи якуми факултативӣ
     - amended: tj-family-code/15 — the wording in force from 1 July 2016
 
 Kinds: added, amended (the law changed), corrected (huquq's record was wrong). The ids must exist
-(except for ``removed``); a test checks them against the corpus.
+(except for ``removed``); a test checks them against the corpus. The description is English; the lines
+under it, indented, give it in Russian and Tajik for the site's readers of those languages (a reader
+whose language is missing reads the one they read next).
 """
 
 from __future__ import annotations
@@ -23,14 +27,15 @@ from .models import Corpus
 KINDS = ("added", "amended", "corrected", "removed")
 _DATE = re.compile(r"^## (\d{4}-\d{2}-\d{2})\s*$")
 _ENTRY = re.compile(rf"^- ({'|'.join(KINDS)}): (.+?) — (.+)$")
+_TRANSLATION = re.compile(r"^  (ru|tg): (.+)$")
 
 
-@dataclass(frozen=True)
+@dataclass
 class Change:
     date: str
     kind: str
     ids: tuple[str, ...]
-    text: str
+    text: dict[str, str]  # lang -> the description: English, and Russian and Tajik where given
     line: int
 
 
@@ -55,7 +60,14 @@ def read_changes(path: Path) -> tuple[list[Change], list[Problem]]:
                                         "changed' under a '## YYYY-MM-DD' heading"))
                 continue
             ids = tuple(i.strip() for i in match[2].split(","))
-            changes.append(Change(date, match[1], ids, match[3].strip(), number))
+            changes.append(Change(date, match[1], ids, {"en": match[3].strip()}, number))
+        elif line.startswith("  ") and line.strip():
+            match = _TRANSLATION.match(line)
+            if match is None or not changes or match[1] in changes[-1].text:
+                problems.append(Problem(str(path), number, "expected '  ru: ...' or '  tg: ...' once each, indented "
+                                        "by two spaces under an entry: the entry's description in that language"))
+                continue
+            changes[-1].text[match[1]] = match[2].strip()
     return changes, problems
 
 

@@ -248,6 +248,19 @@ def test_changelog_problems_are_located(tmp_path, fixture_corpus):
     assert [p.line for p in check_changes(changes, fixture_corpus, str(path))] == [5]
 
 
+def test_changelog_descriptions_in_russian_and_tajik(tmp_path):
+    from kb.changes import read_changes
+    path = tmp_path / "CHANGES.md"
+    path.write_text("## 2026-11-30\n- added: iccpr/9 — the article\n  ru: статья\n  tg: модда\n"
+                    "- added: iccpr/7 — English only\n"
+                    "  fr: l'article\n  ru: один\n  ru: два\n", encoding="utf-8")
+    changes, problems = read_changes(path)
+    assert [c.text for c in changes] == [{"en": "the article", "ru": "статья", "tg": "модда"},
+                                         {"en": "English only", "ru": "один"}]
+    # An unknown language, and a second Russian line, are reported at their lines.
+    assert [p.line for p in problems] == [6, 8] and "'  ru: ...'" in problems[0].message
+
+
 def test_part_and_chapter_headings_are_not_article_text():
     text = "### PART I\n\n### Article 1\nText one.\n\n### PART II\n\nГЛАВА 2. ЗАДЕРЖАНИЕ\nArticle 2\nText two.\n"
     articles, problems = parse_articles(text.replace("ГЛАВА 2. ЗАДЕРЖАНИЕ", "CHAPTER 2. DETENTION"), "en", "x.md")
