@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -235,6 +236,11 @@ def test_changelog_entries_are_well_formed_and_name_real_records(corpus):
     assert problems == [] and changes
     assert check_changes(changes, corpus, "CHANGES.md") == []
     assert changes[0].date >= changes[-1].date
+    # A reader of Russian or Tajik reads what changed in their language, with the English's numbers.
+    for change in changes:
+        assert set(change.text) == {"en", "ru", "tg"}, change.line
+        english = set(re.findall(r"\d+", change.text["en"]))
+        assert all(english <= set(re.findall(r"\d+", change.text[lang])) for lang in ("ru", "tg")), change.line
 
 
 def test_changelog_problems_are_located(tmp_path, fixture_corpus):
