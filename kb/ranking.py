@@ -5,7 +5,9 @@ words are all common ("equal protection of the law without discrimination") has 
 documents with every word, and at 10,000 provisions that walk took 60 ms. Here each word's postings
 are read a block at a time into a dict, the query's AND/OR/NOT structure becomes set operations,
 and only the documents left (and passing the filters) are scored, with Whoosh's own BM25F formula
-and statistics, so the ranking is the one Whoosh would give (``tests/test_ranking.py`` checks that).
+and statistics, so the ranking is the one Whoosh would give (``tests/test_ranking.py`` checks that). An
+index updated file by file still holds the replaced documents, deleted: their statistics are then counted
+over the live documents only, so that it ranks as an index of the same sources made afresh.
 
 Phrases ("brought promptly") are matched on the stored texts: the index keeps no word positions,
 which made reading a common word's postings about four times slower. Wildcards are expanded to the
@@ -16,6 +18,7 @@ raises ``Unsupported`` and ``kb.search`` hands it to Whoosh.
 from __future__ import annotations
 
 import heapq
+from math import log
 from itertools import accumulate, chain, islice
 from typing import Callable, Iterator
 
@@ -69,6 +72,11 @@ class Ranker:
         self.words_of = words_of
         self._lengths: dict[str, list[int]] = {}
         self._postings: dict[tuple[str, str], dict[int, float]] = {}
+        # An index updated file by file keeps the replaced documents, deleted, until its segments merge; Whoosh
+        # counts them in a word's rarity and a field's average length, so the same corpus would rank otherwise
+        # than when indexed afresh. Those statistics are then taken over the live documents only.
+        self.live: set[int] | None = set(self.reader.all_doc_ids()) if self.reader.has_deletions() else None
+        self._averages: dict[str, float] = {}
 
     def rank(self, query: Q.Query, allowed: set[int], limit: int) -> Iterator[tuple[int, float]]:
         """(document number, score) for the documents in ``allowed`` that ``query`` matches, best
@@ -167,8 +175,8 @@ class Ranker:
             postings = self.postings(fieldname, text)
             if not postings:
                 continue
-            idf = self.searcher.idf(fieldname, text)
-            avg = self.searcher.avg_field_length(fieldname) or 1
+            idf = self.idf(fieldname, text)
+            avg = self.average_length(fieldname)
             lengths = self.lengths(fieldname)
             b = field_b(fieldname)
             norm = K1 * (1 - b)
@@ -181,6 +189,26 @@ class Ranker:
         if limit is None:
             return sorted(scores.items(), key=best_first)
         return heapq.nsmallest(limit, scores.items(), key=best_first)
+
+    # --- statistics: Whoosh's, over the live documents ---------------------------------------------
+
+    def idf(self, fieldname: str, text: str) -> float:
+        """How rare ``text`` is in ``fieldname``: Whoosh's BM25F idf, counting only live documents."""
+        if self.live is None:
+            return self.searcher.idf(fieldname, text)
+        found = len(self.postings(fieldname, text).keys() & self.live)
+        return log(len(self.live) / (found + 1)) + 1
+
+    def average_length(self, fieldname: str) -> float:
+        """The average length of ``fieldname`` over the live documents (as Whoosh computes it, which counts
+        the deleted ones too)."""
+        if self.live is None:
+            return self.searcher.avg_field_length(fieldname) or 1
+        if fieldname not in self._averages:
+            lengths = self.lengths(fieldname)
+            deleted = sum(length for doc, length in enumerate(lengths) if doc not in self.live)
+            self._averages[fieldname] = ((self.searcher.field_length(fieldname) - deleted) / (len(self.live) or 1)) or 1
+        return self._averages[fieldname]
 
     # --- reading the index ----------------------------------------------------------------------
 

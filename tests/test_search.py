@@ -95,6 +95,29 @@ def test_search_json_and_stale_index_refresh(run, fixture_copy, tmp_path):
     assert stale_files(index, fixture_copy) == []
 
 
+def test_an_index_updated_file_by_file_ranks_as_one_made_afresh(fixture_copy, tmp_path):
+    """An updated index keeps the replaced documents, deleted, until its segments merge: a word's rarity and
+    a field's average length are counted over the live ones, so the order is the fresh index's."""
+    import shutil
+
+    from kb import load_corpus
+    from kb.index import update_index
+
+    updated, fresh = tmp_path / "updated", tmp_path / "fresh"
+    update_index(load_corpus(fixture_copy), fixture_copy, updated)
+    iccpr = fixture_copy / "instruments/un/iccpr.yaml"
+    text = iccpr.read_text(encoding="utf-8")
+    iccpr.write_text(text.replace("Liberty and security", "Liberty and liberty and security", 1), encoding="utf-8")
+    report = update_index(load_corpus(fixture_copy), fixture_copy, updated)
+    assert not report.full and report.reindexed == ["instruments/un/iccpr.yaml"]
+    shutil.copytree(fixture_copy, tmp_path / "copy")
+    update_index(load_corpus(tmp_path / "copy"), tmp_path / "copy", fresh)
+    for query in ("liberty", "arbitrary detention", "задержание", "брак", "боздошт", "detention OR marriage"):
+        a, b = search(updated, query, limit=20), search(fresh, query, limit=20)
+        assert [h.id for h in a] == [h.id for h in b], query
+        assert all(abs(x.score - y.score) <= 0.01 * y.score for x, y in zip(a, b)), query
+
+
 def test_an_index_analysed_by_other_code_is_rebuilt_in_full(fixture_copy, tmp_path):
     """A change to the stemmers or stop words changes the index's words: an index made before it is rebuilt,
     not updated only for the changed files (which would leave words analysed two ways)."""

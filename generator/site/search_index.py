@@ -104,7 +104,7 @@ def _write(corpus: Corpus, root: Path, searcher: Searcher, out: Path) -> None:
         for part in PARTS:
             name = f"{part}_{lang}"
             fields.append({"name": name, "lang": lang, "part": part, "weight": FIELD_WEIGHTS[part],
-                           "b": field_b(name), "avg": whoosh.avg_field_length(name) or 1})
+                           "b": field_b(name), "avg": searcher.ranker.average_length(name)})
             if field_b(name):
                 lengths = searcher.ranker.lengths(name)
                 (out / "len" / f"{name}.bin").write_bytes(bytes(length_to_byte(lengths[d]) for d in docnums))
@@ -173,7 +173,7 @@ def _write_postings(searcher: Searcher, lang: str, number: dict[int, int], folde
             for _doc, freq in found:
                 _varint(int(round(freq)), data)
             encoded = base64.b64encode(bytes(data)).decode("ascii")
-            entries[word][part] = [searcher.searcher.idf(name, word), encoded]
+            entries[word][part] = [searcher.ranker.idf(name, word), encoded]
             size += len(encoded) + len(word) + 30
         searcher.ranker.forget()
     return _write_shards(entries.items(), word_hash, _power_of_two(size / SHARD_BYTES), folder)
