@@ -44,11 +44,12 @@ def read_changes(path: Path) -> tuple[list[Change], list[Problem]]:
     changes: list[Change] = []
     problems: list[Problem] = []
     date = None
+    entry = None  # the entry the lines under it translate
     if not path.exists():
         return changes, problems
     for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
         if match := _DATE.match(line):
-            date = match[1]
+            date, entry = match[1], None
             try:
                 parse_date(date)
             except ValueError as e:
@@ -60,14 +61,17 @@ def read_changes(path: Path) -> tuple[list[Change], list[Problem]]:
                                         "changed' under a '## YYYY-MM-DD' heading"))
                 continue
             ids = tuple(i.strip() for i in match[2].split(","))
-            changes.append(Change(date, match[1], ids, {"en": match[3].strip()}, number))
+            entry = Change(date, match[1], ids, {"en": match[3].strip()}, number)
+            changes.append(entry)
         elif line.startswith("  ") and line.strip():
             match = _TRANSLATION.match(line)
-            if match is None or not changes or match[1] in changes[-1].text:
+            if match is None or entry is None or match[1] in entry.text:
                 problems.append(Problem(str(path), number, "expected '  ru: ...' or '  tg: ...' once each, indented "
                                         "by two spaces under an entry: the entry's description in that language"))
                 continue
-            changes[-1].text[match[1]] = match[2].strip()
+            entry.text[match[1]] = match[2].strip()
+        elif not line.strip():
+            entry = None
     return changes, problems
 
 

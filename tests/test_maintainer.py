@@ -259,12 +259,13 @@ def test_changelog_descriptions_in_russian_and_tajik(tmp_path):
     path = tmp_path / "CHANGES.md"
     path.write_text("## 2026-11-30\n- added: iccpr/9 — the article\n  ru: статья\n  tg: модда\n"
                     "- added: iccpr/7 — English only\n"
-                    "  fr: l'article\n  ru: один\n  ru: два\n", encoding="utf-8")
+                    "  fr: l'article\n  ru: один\n  ru: два\n\n## 2026-11-29\n  tg: под заголовком\n",
+                    encoding="utf-8")
     changes, problems = read_changes(path)
     assert [c.text for c in changes] == [{"en": "the article", "ru": "статья", "tg": "модда"},
                                          {"en": "English only", "ru": "один"}]
-    # An unknown language, and a second Russian line, are reported at their lines.
-    assert [p.line for p in problems] == [6, 8] and "'  ru: ...'" in problems[0].message
+    # An unknown language, a second Russian line and a line under no entry are reported at their lines.
+    assert [p.line for p in problems] == [6, 8, 11] and "'  ru: ...'" in problems[0].message
 
 
 def test_part_and_chapter_headings_are_not_article_text():

@@ -358,7 +358,8 @@ class SiteRenderer:
         for change in changes[:MAX_CHANGES]:
             links = [{"title": self._label(record_id), "url": self._url(record_id)} for record_id in change.ids]
             # In the reader's language where the changelog gives it; marked as English where it does not.
-            text = spans(change.text) if len(change.text) > 1 else Markup('<span lang="en">{}</span>').format(change.text["en"])
+            english = Markup('<span lang="en">{}</span>').format(change.text["en"])
+            text = spans(change.text) if len(change.text) > 1 else english
             days.setdefault(change.date, []).append({"kind": change.kind, "text": text, "links": links})
         return self._render("changes.md.j2", depth=1, titles=self.catalogue.table["nav.changes"], key="changes",
                             days=[{"date": date, "changes": items} for date, items in days.items()])
