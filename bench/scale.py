@@ -33,7 +33,19 @@ from bench.synthetic import write_corpus  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "build" / "bench"
 HUQUQ = Path(sys.executable).with_name("huquq")
+# bench/scale.py rewrites only what lies between these two markers of its output file: the notes written
+# by hand above and below them (each session's figures and remarks) are kept.
+BEGIN = "<!-- bench/scale.py writes from here to the next marker -->"
 KEEP = "<!-- written by hand: kept when bench/scale.py rewrites this file -->"
+
+
+def write_report(path: Path, text: str) -> None:
+    """``text`` in place of the block between BEGIN and KEEP of ``path`` (the whole file, when it has
+    neither marker), keeping what is written by hand around it."""
+    previous = path.read_text(encoding="utf-8") if path.exists() else ""
+    before = previous[:previous.index(BEGIN)] if BEGIN in previous else ""
+    after = previous[previous.index(KEEP):] if KEEP in previous else KEEP + "\n"
+    path.write_text(f"{before}{BEGIN}\n{text}\n{after}", encoding="utf-8")
 
 
 def seconds(function) -> float:
@@ -342,11 +354,7 @@ def main() -> None:
         sites.append(run_site(size))
     text = report(results, sites)
     print(text)
-    # Notes written by hand below the marker (other benchmarks' figures, remarks) are kept.
-    previous = args.output.read_text(encoding="utf-8") if args.output.exists() else ""
-    if KEEP in previous:
-        text += "\n" + previous[previous.index(KEEP):]
-    args.output.write_text(text, encoding="utf-8")
+    write_report(args.output, text)
 
 
 if __name__ == "__main__":
