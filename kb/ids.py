@@ -52,6 +52,10 @@ def topic_url(topic_id: str) -> str:
     return f"topics/{topic_id}/"
 
 
+def circumstance_url(circumstance_id: str) -> str:
+    return f"circumstances/{circumstance_id}/"
+
+
 def notice_url(notice_id: str) -> str:
     return f"notices/{notice_id}/"
 

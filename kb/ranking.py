@@ -18,8 +18,8 @@ raises ``Unsupported`` and ``kb.search`` hands it to Whoosh.
 from __future__ import annotations
 
 import heapq
-from math import log
 from itertools import accumulate, chain, islice
+from math import log
 from typing import Callable, Iterator
 
 from whoosh import query as Q
@@ -77,6 +77,7 @@ class Ranker:
         # than when indexed afresh. Those statistics are then taken over the live documents only.
         self.live: set[int] | None = set(self.reader.all_doc_ids()) if self.reader.has_deletions() else None
         self._averages: dict[str, float] = {}
+        self._idfs: dict[tuple[str, str], float] = {}
 
     def rank(self, query: Q.Query, allowed: set[int], limit: int) -> Iterator[tuple[int, float]]:
         """(document number, score) for the documents in ``allowed`` that ``query`` matches, best
@@ -196,8 +197,10 @@ class Ranker:
         """How rare ``text`` is in ``fieldname``: Whoosh's BM25F idf, counting only live documents."""
         if self.live is None:
             return self.searcher.idf(fieldname, text)
-        found = len(self.postings(fieldname, text).keys() & self.live)
-        return log(len(self.live) / (found + 1)) + 1
+        if (fieldname, text) not in self._idfs:  # kept for the Ranker's life, as Whoosh keeps its own
+            found = len(self.postings(fieldname, text).keys() & self.live)
+            self._idfs[fieldname, text] = log(len(self.live) / (found + 1)) + 1
+        return self._idfs[fieldname, text]
 
     def average_length(self, fieldname: str) -> float:
         """The average length of ``fieldname`` over the live documents (as Whoosh computes it, which counts

@@ -566,11 +566,11 @@ def test_an_excerpt_does_not_open_on_the_end_of_the_sentence_before(browser, ser
     rest = " and legal aid to sex workers and gay men pursue lawful aims" * 3
     words = ("the page heading here and the full text). Organisations that provide HIV prevention" + rest).split()
     start = browser.execute_script(
-        "return window.huquqSearchInternals.excerptStart(arguments[0], arguments[0].length, [8], 3)", words)
+        "return window.huquqSearchInternals.excerptStart(arguments[0], arguments[0].length, [8])", words)
     assert words[start] == "Organisations"
     words = ("the page heading here no one shall be arbitrarily detained" + rest).split()  # no sentence end
     start = browser.execute_script(
-        "return window.huquqSearchInternals.excerptStart(arguments[0], arguments[0].length, [9], 3)", words)
+        "return window.huquqSearchInternals.excerptStart(arguments[0], arguments[0].length, [9])", words)
     assert start == 5  # four words before the match
 
 

@@ -241,7 +241,7 @@
       var folded = stem(word.replace(/[^\w\u0400-\u04ff-]/g, ""));
       if (wanted.some(function (w) { return folded && (folded.indexOf(w) === 0 || w.indexOf(folded) === 0 && folded.length >= 4); })) marked[at] = true;
     });
-    var start = excerptStart(words, end, Object.keys(marked).map(Number), 0);  // in order; no heading
+    var start = excerptStart(words, end, Object.keys(marked).map(Number));  // in order
     var stop = Math.min(end, start + EXCERPT);
     start = sentenceStart(words, start);
     var p = document.createElement("p");
@@ -261,15 +261,14 @@
     return start <= 8 ? 0 : start;
   }
 
-  // Where the excerpt starts: at a matched word, in the passage most written in the reader's language, and
-  // past a heading of ``heading`` words that opens the text when the body has the words too; the earliest
-  // such passage when several are alike. A result found only by words outside its text (its title, search
-  // terms, topic words) has no match to start at: its excerpt starts at the first sentence after the
-  // heading that opens a passage in the reader's language.
+  // Where the excerpt starts: at a matched word, in the passage most written in the reader's language; the
+  // earliest such passage when several are alike. A result found only by words outside its text (its title,
+  // search terms, topic words) has no match to start at: its excerpt starts at the first sentence that opens
+  // a passage in the reader's language.
   var SENTENCE_END = /[.:;!?][)»"”]?$/;
-  function excerptStart(words, end, matches, heading) {
+  function excerptStart(words, end, matches) {
     var l = lang();
-    if (!matches.length) return quietStart(words, end, heading, l);
+    if (!matches.length) return quietStart(words, end, l);
     var best = matches[0], bestScore = -Infinity;
     matches.forEach(function (at) {
       var from = at;  // up to four words before the match, in the reader's letters and in its sentence
@@ -277,16 +276,16 @@
              !SENTENCE_END.test(words[from - 1])) from--;
       from = Math.max(0, Math.min(from, end - EXCERPT));
       var found = tally(words.slice(from, Math.min(end, from + EXCERPT)), l);
-      var score = found.letters - found.other + (found.own ? EXCERPT / 4 : 0) - (at < heading ? EXCERPT : 0);
+      var score = found.letters - found.other + (found.own ? EXCERPT / 4 : 0);
       if (score > bestScore) { best = from; bestScore = score; }
     });
     return best;
   }
-  // The first sentence after the heading that opens a passage in the reader's language (for a Tajik reader
-  // with no Tajik passage, in Russian); the heading if there is none.
-  function quietStart(words, end, heading, l) {
-    var starts = [Math.min(heading, end)];
-    for (var at = heading + 1; at < end; at++) if (/[.:;!?]$/.test(words[at - 1])) starts.push(at);
+  // The first sentence that opens a passage in the reader's language (for a Tajik reader with no Tajik
+  // passage, in Russian); the text's start if there is none.
+  function quietStart(words, end, l) {
+    var starts = [0];
+    for (var at = 1; at < end; at++) if (/[.:;!?]$/.test(words[at - 1])) starts.push(at);
     var langs = l === "tg" ? ["tg", "ru"] : [l];
     for (var i = 0; i < langs.length; i++) {
       for (var j = 0; j < starts.length; j++) {

@@ -305,7 +305,7 @@ class SiteRenderer:
             "list.md.j2", depth=1, titles=t["nav.circumstances"], key="circumstances",
             heading="nav.circumstances", intro="circumstance.list.intro",
             groups=[{"title": "", "title_texts": section.title, "items": [
-                {"url": f"circumstances/{cid}/", "title": spans(corpus.circumstances[cid].title),
+                {"url": ids.circumstance_url(cid), "title": spans(corpus.circumstances[cid].title),
                  "note": spans(corpus.circumstances[cid].question), "status": ""}
                 for cid in section.circumstances if cid in order]} for section in sections]))
 

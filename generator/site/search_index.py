@@ -232,7 +232,7 @@ def _subjects(corpus: Corpus, analyse: dict) -> list[dict]:
 
     subjects = [{"kind": "topic", "url": ids.topic_url(topic.id), "title": dict(topic.label), "names": names(topic.words())}
                 for topic in corpus.topics.values()]
-    subjects += [{"kind": "circumstance", "url": f"circumstances/{c.id}/", "title": dict(c.title),
+    subjects += [{"kind": "circumstance", "url": ids.circumstance_url(c.id), "title": dict(c.title),
                   "names": names({lang: [title] for lang, title in c.title.items()})}
                  for c in corpus.circumstances.values()]
     return subjects
