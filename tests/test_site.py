@@ -125,6 +125,7 @@ def test_recently_added_or_amended_page_links_each_change(site):
     html = page(site, "changes")
     assert "Recently added or amended" in html and "Недавно добавлено или изменено" in html
     assert 'href="../crc/37/"' in html and ">CRC, art. 37<" in html
+    assert 'href="../circumstances/mass-raid-roundup/"' in html  # a circumstance the changelog names
     # Each description in the reader's language: the Russian one on the Russian page, marked for it.
     assert re.search(r'<span class="l-ru">[^<]*Международный Суд', html)
     assert re.search(r'<span class="l-tg">[^<]*Суди Байналмилалии Адлия', html)

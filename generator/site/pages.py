@@ -378,7 +378,7 @@ class SiteRenderer:
         corpus = self.corpus
         for table, url in ((corpus.provisions, ids.provision_url), (corpus.instruments, ids.instrument_url),
                            (corpus.cases, ids.case_url), (corpus.topics, ids.topic_url),
-                           (corpus.notices, ids.notice_url)):
+                           (corpus.notices, ids.notice_url), (corpus.circumstances, ids.circumstance_url)):
             if record_id in table:
                 return url(record_id).lstrip("/")
         return None
