@@ -18,12 +18,15 @@ JUDGMENTS = load_judgments(ROOT / "tests/relevance/queries.yaml")
 # How a crisis-line volunteer types what happened (written from the circumstances' leading authorities):
 # no target of the issue, measured so that it does not get worse.
 VOLUNTEER = load_judgments(ROOT / "tests/relevance/volunteer.yaml")
-VOLUNTEER_FLOORS = {"en": (0.60, 0.66, 0.40), "ru": (0.56, 0.73, 0.50), "tg": (0.43, 0.73, 0.35)}
+VOLUNTEER_FLOORS = {"en": (0.60, 0.66, 0.40), "ru": (0.56, 0.73, 0.50), "tg": (0.46, 0.73, 0.40)}
 # first in top 3, all expected in top 10, MRR
 # The circumstances' questions among the words of their authorities (kb.index.lead_words) cost one Russian
 # query its first place in the top 3 ("облава на секс-работников" puts ICCPR 26 and 9 above the
 # Constitution's article 19) and raised the rest, and the volunteers' set much more (bench/RESULTS.md).
-FLOORS = {"en": (0.88, 0.72, 0.79), "ru": (0.92, 0.78, 0.85), "tg": (0.90, 0.88, 0.80)}
+# The search terms of the leading authorities (tenth session) raised Russian and Tajik in the top 3 and in MRR
+# and cost Tajik two queries in the top 10: Article 15 CAT, third of three records scored within 0.01 of each
+# other at tenth for "маҷбуран эътироф кардани гуноҳ" (typed with and without the Tajik letters).
+FLOORS = {"en": (0.88, 0.72, 0.79), "ru": (0.94, 0.80, 0.87), "tg": (0.92, 0.85, 0.83)}
 
 
 def test_the_relevance_set_is_large_and_names_real_authorities(corpus):
