@@ -151,7 +151,8 @@ class Searcher:
         # a filter such as "current wording" matches most of the index.
         self.searcher = self.ix.searcher(weighting=weighting(self.ix.schema.names()))
         self.ranker = Ranker(self.searcher, self._words)
-        self._words_of = {lang: WordsOf(make()) for lang, make in ANALYZERS.items()}
+        # Each language's analysis of a text, as the index made its words (the site's export reads them too).
+        self.words_of = {lang: WordsOf(make()) for lang, make in ANALYZERS.items()}
         self._filter_docs: dict[tuple, set[int]] = {}
         self._weights: dict[int, float] = {}
 
@@ -233,7 +234,7 @@ class Searcher:
 
     def _analysed(self, text: str, langs: tuple[str, ...]) -> dict[str, list[str]]:
         """The query's words as the fields of each of ``langs`` were analysed."""
-        return {lang: self._words_of[lang](text) for lang in langs}
+        return {lang: self.words_of[lang](text) for lang in langs}
 
     def _best_weighed(self, scored: list[tuple[int, float]], limit: int) -> list[tuple[int, float]]:
         """The best ``limit`` of ``scored`` once weighed by authority (as ``_prior``), reading the authority
@@ -244,7 +245,7 @@ class Searcher:
         for doc, score in sorted(scored, key=best_first):
             if len(weighed) >= limit and weighed[limit - 1][1] > score:
                 break
-            insort(weighed, (doc, score * self._authority_weight(doc)), key=best_first)
+            insort(weighed, (doc, score * self.authority_weight(doc)), key=best_first)
         return weighed[:limit]
 
     # The documents scored for the blended order: those with the most of the query's words, taken a number
@@ -257,7 +258,7 @@ class Searcher:
         the words no language keeps (stop words) left out."""
         tokens = []
         for token in dict.fromkeys(re.findall(WORD, text.lower())):
-            analysed = {lang: found for lang in langs if (found := self._words_of[lang](token))}
+            analysed = {lang: found for lang in langs if (found := self.words_of[lang](token))}
             if analysed:
                 tokens.append(analysed)
         return tokens
@@ -281,10 +282,11 @@ class Searcher:
 
     def _prior(self, ranked) -> list[tuple[int, float]]:
         """BM25F scores weighed by the authority of the record, best first."""
-        weighed = [(doc, score * self._authority_weight(doc)) for doc, score in ranked]
+        weighed = [(doc, score * self.authority_weight(doc)) for doc, score in ranked]
         return sorted(weighed, key=best_first)
 
-    def _authority_weight(self, doc: int) -> float:
+    def authority_weight(self, doc: int) -> float:
+        """The prior of document ``doc``'s kind of authority (AUTHORITY_PRIOR), as ranking weighs it."""
         # Kept per document: reading a document's stored fields unpickles all its texts, and the same
         # documents come back query after query.
         if doc not in self._weights:
@@ -305,7 +307,7 @@ class Searcher:
         terms = []
         words_by_field: dict[str, set[str]] = {}
         for lang in SCRIPT_LANGS[_script(text)]:
-            words = set(self._words_of[lang](text))
+            words = set(self.words_of[lang](text))
             for part in self.FACTS_PARTS:
                 words_by_field[f"{part}_{lang}"] = words
                 terms += [Q.Term(f"{part}_{lang}", word, boost=FIELD_WEIGHTS[part]) for word in sorted(words)]
@@ -348,7 +350,7 @@ class Searcher:
         display = fields["display"]
         parts = [display.get("title", {}).get(lang), *names, fields.get(f"body_{lang}"),
                  *display.get("keywords", {}).get(lang, ()), *topic_words]
-        words_of, words = self._words_of[lang], []
+        words_of, words = self.words_of[lang], []
         for part in filter(None, parts):
             words += words_of(part)
             words.append("")  # a phrase does not run from one part into the next

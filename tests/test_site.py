@@ -175,7 +175,7 @@ def test_the_search_index_is_the_command_lines(site, index_dir):
             table = json.loads((folder / "w" / lang / f"{word_hash(word_key(key)) % meta['words'][lang]}.json")
                                .read_text(encoding="utf-8"))
             return table[key]
-        assert index_word("ru", "задержания") == searcher._words_of["ru"]("задержания")[0]
+        assert index_word("ru", "задержания") == searcher.words_of["ru"]("задержания")[0]
         assert index_word("tg", "ҳабси") == index_word("tg", "хабси") == "хабс"
         assert index_word("en", "detained") == index_word("en", "detention") == "detent"
         assert index_word("en", "the") == ""  # left out, as by the command line

@@ -422,7 +422,7 @@ def test_word_forms_the_corpus_lacks_are_stemmed_as_the_command_line_stems_them(
         """, typed)
     searcher = Searcher(index_dir)
     try:
-        assert found == [searcher._words_of[lang](word)[0] for lang, word in typed]
+        assert found == [searcher.words_of[lang](word)[0] for lang, word in typed]
     finally:
         searcher.close()
 

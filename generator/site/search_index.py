@@ -44,8 +44,7 @@ from whoosh.util.numeric import length_to_byte
 
 from kb import ids
 from kb.cite import pick
-from kb.index import INDEX_FORMAT
-from kb.index import PARTS, corpus_documents
+from kb.index import INDEX_FORMAT, PARTS, corpus_documents
 from kb.models import LANGS, Corpus
 from kb.ranking import K1, LENGTHS, field_b
 from kb.search import AUTHORITY_PRIOR, COORDINATION, FIELD_WEIGHTS, JURISDICTIONS, KINDS, Searcher
@@ -110,7 +109,7 @@ def _write(corpus: Corpus, root: Path, searcher: Searcher, out: Path) -> None:
                 (out / "len" / f"{name}.bin").write_bytes(bytes(length_to_byte(lengths[d]) for d in docnums))
         shards[lang] = _write_postings(searcher, lang, number, out / "p" / lang)
     words = {lang: _write_words(table, out / "w" / lang)
-             for lang, table in _word_tables(corpus, root, searcher._words_of).items()}
+             for lang, table in _word_tables(corpus, root, searcher.words_of).items()}
 
     priors = sorted(set(AUTHORITY_PRIOR.values()) | {1.0})
     # A case's instruments are those of the provisions it applies (a Whoosh KEYWORD field: several).
@@ -126,12 +125,12 @@ def _write(corpus: Corpus, root: Path, searcher: Searcher, out: Path) -> None:
         "families": ENGLISH_FAMILIES,  # for English words the corpus lacks (kb.textnorm.english_stem)
         "priors": priors, "kinds": KINDS, "jurisdictions": JURISDICTIONS,
         "instruments": instruments, "topics": topics,
-        "prior": [priors.index(searcher._authority_weight(docnum)) for docnum in docnums],
+        "prior": [priors.index(searcher.authority_weight(docnum)) for docnum in docnums],
         "kind": [KINDS.index(f["kind"]) for f in stored],
         "jurisdiction": [JURISDICTIONS.index(f["jurisdiction"]) for f in stored],
     }
     _dump(out / "meta.json", meta)
-    _dump(out / "subjects.json", _subjects(corpus, searcher._words_of))
+    _dump(out / "subjects.json", _subjects(corpus, searcher.words_of))
     instrument_number = {i: n for n, i in enumerate(instruments)}
     topic_number = {t: n for n, t in enumerate(topics)}
     _dump(out / "facets.json", {
