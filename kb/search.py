@@ -76,8 +76,10 @@ FIELD_WEIGHTS = {"title": 3.0, "text": 1.5, "summary": 1.5, "lead": 1.5, "contex
 AUTHORITY_PRIOR = {"tajik-law": 1.0, "treaty": 1.0, "case-binding": 0.8, "interpretation": 0.65,
                    "standard": 0.55, "case": 0.55}
 # A plain-word query's score is multiplied by the share of its words a document has, to this power: two of
-# three words count 0.44 of the score (kb.search.Searcher._best).
-COORDINATION = 2.0
+# three words count 0.54 of the score, one of two 0.35 (kb.search.Searcher._best). A word of the setting
+# ("в милиции", "in custody") that a constitutional article never says should not quarter its score: 1.5
+# measured better than 2 on both relevance sets, no measure lower (bench/RESULTS.md, eleventh session).
+COORDINATION = 1.5
 # The languages whose fields a query is looked for in, by the letters it is written in.
 SCRIPT_LANGS = {"latin": ("en",), "russian": ("ru",), "tajik": ("tg",), "cyrillic": ("ru", "tg"), "mixed": LANGS}
 OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}

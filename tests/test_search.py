@@ -366,6 +366,38 @@ def test_english_words_of_other_families_stay_apart(a, b):
     assert english_stem(a) != english_stem(b)
 
 
+@pytest.mark.parametrize("words", [
+    ("избили", "избил", "избиение", "избиения", "избитый", "били"),
+    ("угрожали", "угроза", "угрозы"),
+    ("отказали", "отказано", "отказ"),
+    ("ликвидировать", "ликвидировали", "ликвидация"),
+    ("оскорбляли", "оскорбили", "оскорбление"),
+    ("унижали", "унижающее", "унижение"),
+    ("изъяли", "изъято", "изъятие"),
+    ("арестовали", "арест"),
+    ("допрашивали", "допрос"),
+    ("жаловались", "пожаловался", "жалоба"),
+    ("нарушили", "нарушает", "нарушение"),
+    ("освободили", "освобождение"),
+    ("зарегистрировать", "регистрировать", "регистрация"),
+])
+def test_russian_verbs_meet_their_nouns(words):
+    from kb.textnorm import russian_stem
+
+    assert len({russian_stem(word) for word in words}) == 1, {word: russian_stem(word) for word in words}
+
+
+@pytest.mark.parametrize("a, b", [
+    ("пытались", "пытки"),  # "they tried" is not torture: "пытали" is left to its own stem for this
+    ("проверено", "проверка"),  # verified is not an inspection
+    ("избирательный", "избиение"), ("задержание", "держали"), ("закон", "закрыт"),
+])
+def test_russian_words_of_other_families_stay_apart(a, b):
+    from kb.textnorm import russian_stem
+
+    assert russian_stem(a) != russian_stem(b)
+
+
 def test_the_search_page_is_told_the_english_families():
     from kb.textnorm import _ENGLISH, english_family_words, english_stem
 

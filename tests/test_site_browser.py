@@ -410,6 +410,7 @@ def test_word_forms_the_corpus_lacks_are_stemmed_as_the_command_line_stems_them(
         return key in table
 
     typed = [("ru", "задержаниями"), ("ru", "рассмотрена"), ("ru", "избивавшие"), ("ru", "вымогали"),
+             ("ru", "обыскали"), ("ru", "ликвидировали"),  # kb.textnorm.RUSSIAN_FAMILIES
              ("tg", "боздоштшудагонро"), ("tg", "шиканҷаҳоро"), ("tg", "ҳабсшудаҳоро"),
              # English: Porter2, -ize read as -ise, the families ("detainments" -> detent); "prism" must not
              # become "prison", nor "runs" stay "runs"

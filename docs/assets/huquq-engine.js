@@ -138,7 +138,8 @@
   // A typed word is looked up in the table of the corpus's words (the index's own analysis of each). A form
   // the corpus does not have is stemmed here, as kb/textnorm.py stems it: Tajik by the port of kb/tajik.py,
   // Russian and English by Snowball stemmers (assets/vendor/, each fetched the first time it is needed;
-  // English after -ize is read as -ise, and with the families of kb.textnorm.ENGLISH_FAMILIES).
+  // English after -ize is read as -ise; both with the families of kb.textnorm.ENGLISH_FAMILIES and
+  // RUSSIAN_FAMILIES).
   // Each word is looked up once a visit: a query's words are analysed for its tokens, its terms, the
   // subjects it names and what it leaves out.
   Engine.prototype.indexWord = function (lang, token) {
@@ -158,10 +159,10 @@
     }).then(function (table) {
       if (table && Object.prototype.hasOwnProperty.call(table, key)) return table[key];
       if (lang === "tg") return tajikStem(key);
-      if (lang === "ru") return self.stemmer("russian").then(function (stem) { return stem(key); });
-      return Promise.all([self.meta(), self.stemmer("english")]).then(function (both) {
-        var stem = both[1](key.replace(IZE, "$1is$2"));
-        return Object.prototype.hasOwnProperty.call(both[0].families, stem) ? both[0].families[stem] : stem;
+      var english = lang === "en";
+      return Promise.all([self.meta(), self.stemmer(english ? "english" : "russian")]).then(function (both) {
+        var stem = both[1](english ? key.replace(IZE, "$1is$2") : key), families = both[0].families[lang];
+        return Object.prototype.hasOwnProperty.call(families, stem) ? families[stem] : stem;
       });
     });
   };

@@ -48,7 +48,7 @@ from kb.index import INDEX_FORMAT, PARTS, corpus_documents
 from kb.models import LANGS, Corpus
 from kb.ranking import K1, LENGTHS, field_b
 from kb.search import AUTHORITY_PRIOR, COORDINATION, FIELD_WEIGHTS, JURISDICTIONS, KINDS, Searcher
-from kb.textnorm import ENGLISH_FAMILIES, fold_tajik
+from kb.textnorm import ENGLISH_FAMILIES, RUSSIAN_FAMILIES, fold_tajik
 
 OUTPUT = "search-index"
 FORMAT = 1
@@ -122,7 +122,8 @@ def _write(corpus: Corpus, root: Path, searcher: Searcher, out: Path) -> None:
         "build": hashlib.sha256(json.dumps([FORMAT, INDEX_FORMAT, sorted(corpus.file_hashes.items())])
                                 .encode()).hexdigest()[:12],
         "lengths": LENGTHS, "fields": fields, "shards": shards, "words": words,
-        "families": ENGLISH_FAMILIES,  # for English words the corpus lacks (kb.textnorm.english_stem)
+        # For the words the corpus lacks (kb.textnorm.english_stem, russian_stem): stem -> the family's stem.
+        "families": {"en": ENGLISH_FAMILIES, "ru": RUSSIAN_FAMILIES},
         "priors": priors, "kinds": KINDS, "jurisdictions": JURISDICTIONS,
         "instruments": instruments, "topics": topics,
         "prior": [priors.index(searcher.authority_weight(docnum)) for docnum in docnums],
