@@ -21,8 +21,13 @@ meets the same word typed with the Tajik letters. It removes, from the end:
   itself ends in -ам (муттаҳам "accused") has one stem in all its forms; рақам "number" keeps its -ам (a
   stem of three).
 
-The other possessives (-ат "your" would take давлат "state" apart) and verb endings are left alone: in
-legal text they are rare in the words people search. ``tests/test_tajik.py``
+- the infinitive -ан and the past "they" -анд after a past stem in -т or -д of four letters or more
+  (гирифтан, гирифтани, гирифтанд "they took" → гирифт; доштанд "they held" → дошт): a volunteer writes
+  what they did, a text names the act; the Arabic adverbs of four letters go with them (қасдан
+  "intentionally" → қасд).
+
+The other possessives (-ат "your" would take давлат "state" apart) and the other verb endings are left
+alone: in legal text they are rare in the words people search. ``tests/test_tajik.py``
 holds the pairs that must meet and the pairs that must not; ``bench/tajik_stemmers.py`` measures this
 stemmer and tajiknlp's against them.
 """
@@ -42,6 +47,11 @@ MIN_POSSESSIVE_STEM = 4  # писар-ам, хона-ам; not рақ-ам "numb
 # Short nouns (3 letters, folded) a person names with "my" or "his": money, blood, head, wife, soul, heart,
 # name, work.
 SHORT_POSSESSED = frozenset({"пул", "хун", "сар", "зан", "чон", "дил", "ном", "кор"})
+# A verb's past stem ends in -т or -д: the infinitive adds -ан, "they did" -анд (гирифт-ан "to take",
+# гирифт-анд "they took", дошт-анд "they held"). Only where a stem of four letters is left: зад-анд "they
+# hit" keeps its ending, so that бад-ан "body" and ват-ан "homeland" keep theirs.
+_VERB = re.compile(r"^(.{3,}[тд])(?:анд|ан)$")
+NOT_VERBS = frozenset({"гардан"})  # "neck", not a verb: it must not meet гард "dust"
 _HYPHENATED = re.compile(r"^(.+?)-(и|ро|хо|хои|хоро)$")
 
 
@@ -60,6 +70,9 @@ def stem(word: str) -> str:
             return _possessive(_strip(_strip_izofa(cut), PARTICIPLE))
     if word.endswith("ан") and len(word) - 2 >= MIN_ADVERB_STEM:
         return word[:-2]
+    verb = _VERB.match(word)
+    if verb and word not in NOT_VERBS:
+        return verb.group(1)
     return _possessive(_strip(word, PARTICIPLE))
 
 

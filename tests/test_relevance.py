@@ -22,7 +22,7 @@ VOLUNTEER = load_judgments(ROOT / "tests/relevance/volunteer.yaml")
 # precise record first for two Russian queries: "допрашивали без адвоката" (CAT 11, on interrogation, above the
 # Constitution's article 19) and "милиционер принуждал меня к сексу" (the Criminal Code's article 140,
 # coercion to sexual acts, above the Constitution's article 18): the Russian MRR fell from 0.52 to 0.46.
-VOLUNTEER_FLOORS = {"en": (0.60, 0.66, 0.42), "ru": (0.58, 0.73, 0.44), "tg": (0.46, 0.76, 0.42)}
+VOLUNTEER_FLOORS = {"en": (0.60, 0.66, 0.42), "ru": (0.58, 0.73, 0.44), "tg": (0.50, 0.80, 0.43)}
 # first in top 3, all expected in top 10, MRR
 # The circumstances' questions among the words of their authorities (kb.index.lead_words) cost one Russian
 # query its first place in the top 3 ("облава на секс-работников" puts ICCPR 26 and 9 above the

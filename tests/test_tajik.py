@@ -52,6 +52,11 @@ MEET = [
     ["фаъолият", "фаъолияташон", "фаъолияти"],
     ["муттаҳам", "муттаҳами", "муттаҳамон"],  # a noun ending in -ам: one stem in every form
     ["рақам", "рақами", "рақамҳо"],
+    # a past stem in -т or -д: the infinitive -ан, "they did" -анд (what a volunteer writes they did)
+    ["гирифтан", "гирифтани", "гирифтанд"],
+    ["доштан", "доштани", "доштанд"],
+    ["бурдан", "бурданд"],
+    ["қасдан", "қасд", "қасди"],
 ]
 
 # Different words that a careless stemmer would join.
@@ -80,6 +85,10 @@ APART = [
     ("одам", "од"),              # person
     ("оташ", "от"),              # fire, horse
     ("давлатам", "давл"),        # "your" (-ат) is not taken off
+    ("ватан", "ват"),            # homeland: -ан after a stem of three is not the infinitive
+    ("заданд", "зад"),           # so "they hit" keeps its ending too
+    ("баланд", "бал"),           # high: -анд after other letters than т and д is the word's own
+    ("фарзанд", "фарз"),         # child
 ]
 
 

@@ -21,7 +21,8 @@
 
   // The Tajik endings of kb/tajik.py, the same rules on the same folded words (a browser test checks both
   // give the same stems): -ро, the possessives -ам, -аш, -ашон, the izofa -и, the plurals -ҳо, -гон, -ён, -он,
-  // the adverb -ан.
+  // the adverb -ан, the verb endings -ан and -анд after a past stem.
+  var NOT_VERBS = { "гардан": 1 };
   var SHORT_PLURAL_ON = { "зан": 1, "пир": 1, "чон": 1 };
   var POSSESSIVES = ["ашон", "яшон", "ам", "аш", "ям", "яш"];
   var SHORT_POSSESSED = { "пул": 1, "хун": 1, "сар": 1, "зан": 1, "чон": 1, "дил": 1, "ном": 1, "кор": 1 };
@@ -37,6 +38,8 @@
       if (cut !== word) return possessive(participle(izofa(cut)));
     }
     if (/ан$/.test(word) && word.length - 2 >= 5) return word.slice(0, -2);
+    var verb = /^(.{3,}[тд])(?:анд|ан)$/.exec(word);
+    if (verb && !NOT_VERBS[word]) return verb[1];
     return possessive(participle(word));
   }
   function possessive(word) {
