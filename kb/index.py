@@ -30,7 +30,7 @@ from .load import source_files, without_gc
 from .models import LANGS, Case, Corpus, Provision, Wording
 from .textnorm import ANALYZERS
 
-FORMAT_VERSION = 15  # bump when documents change shape: forces a full rebuild
+FORMAT_VERSION = 16  # bump when documents change shape: forces a full rebuild
 
 
 def _analysis_signature() -> str:
@@ -64,7 +64,9 @@ def make_schema() -> Schema:
         "current": ID(stored=True),
         "display": STORED(),
     }
-    fields["authority"] = STORED()
+    # A column as well: ranking reads every candidate's authority (kb.search.Searcher.authority_weight), and
+    # a column gives it by document number without unpickling the document's stored texts.
+    fields["authority"] = ID(stored=True, sortable=True)
     for lang in LANGS:
         # Where a word is found weighs differently (kb.search.FIELD_WEIGHTS): the provision's own title
         # and text, its summary and search terms (keywords), the words of the topics and circumstances that
