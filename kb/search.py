@@ -242,8 +242,8 @@ class Searcher:
     def _best_weighed(self, scored: list[tuple[int, float]], limit: int) -> list[tuple[int, float]]:
         """The best ``limit`` of ``scored`` once weighed by authority (as ``_prior``), reading the authority
         of as few documents as it can: a weight is at most 1, so once ``limit`` weighed scores are above
-        the next unweighed one, no document left can enter (reading a document's authority for the first
-        time unpickles its texts)."""
+        the next unweighed one, no document left can enter (a pool of common words can hold thousands of
+        documents)."""
         weighed: list[tuple[int, float]] = []
         for doc, score in sorted(scored, key=best_first):
             if len(weighed) >= limit and weighed[limit - 1][1] > score:

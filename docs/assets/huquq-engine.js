@@ -281,9 +281,9 @@
   function bestFirst(a, b) { return b[1] - a[1] || a[0] - b[0]; }
 
   // The documents in ``allowed`` (null: all) that ``text`` finds, best first: [[doc, score], ...]. Plain
-  // words are ranked by BM25F times the share of the query's words a document has, squared, times its
-  // authority's prior, the documents with the most words scored first (kb.search.Searcher._best).
-  // ``everyWord``: only the documents with every word.
+  // words are ranked by BM25F times the share of the query's words a document has, to the power
+  // meta.coordination (kb.search.COORDINATION), times its authority's prior, the documents with the most
+  // words scored first (kb.search.Searcher._best). ``everyWord``: only the documents with every word.
   Engine.prototype.best = function (text, allowed, everyWord) {
     var self = this, langs = SCRIPT_LANGS[script(text)];
     return Promise.all([self.meta(), self.tokens(text, langs)]).then(function (both) {
