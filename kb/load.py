@@ -167,7 +167,7 @@ def _provision(instrument: dict, data: Mapping, shown: str) -> Provision:
             texts=_texts(v.get("text")),
             amended_by=v.get("amended_by"),
             sources=_sources(v.get("sources")),
-            notes=v.get("notes"),
+            notes=dict(v.get("notes") or {}),
         )
         for v in data.get("versions", ())
     )
@@ -181,7 +181,7 @@ def _provision(instrument: dict, data: Mapping, shown: str) -> Provision:
         related=tuple(data.get("related", ())),
         verification=_verification(data["verification"]),
         sources=_sources(data["sources"]),
-        notes=data.get("notes"),
+        notes=dict(data.get("notes") or {}),
         origin=_origin(shown, data),
         argument=dict(data.get("argument", {})),
         keywords=_keywords(data),
@@ -198,11 +198,11 @@ def _instrument(data: Mapping, shown: str) -> tuple[Instrument, list[Provision]]
         aliases=tuple(data.get("aliases", ())),
         kind=data["kind"],
         jurisdiction=data["jurisdiction"],
-        issued_by=data.get("issued_by"),
+        issued_by=dict(data.get("issued_by") or {}),
         symbol=data.get("symbol"),
         unit=dict(data.get("unit", {})),
         binding_on_tajikistan=Binding(
-            binding=binding["binding"], since=binding.get("since"), note=binding.get("note"),
+            binding=binding["binding"], since=binding.get("since"), note=dict(binding.get("note") or {}),
             source=_source(binding["source"]) if "source" in binding else None,
         ) if binding else None,
         adopted=data.get("adopted"),
@@ -211,7 +211,7 @@ def _instrument(data: Mapping, shown: str) -> tuple[Instrument, list[Provision]]
         replaced_by=data.get("replaced_by"),
         official_sources=_sources(data["official_sources"]),
         verification=_verification(data.get("verification")),
-        notes=data.get("notes"),
+        notes=dict(data.get("notes") or {}),
         provision_ids=tuple(p.id for p in provisions),
         origin=_origin(shown, data),
     )
@@ -228,7 +228,7 @@ def _case(data: Mapping, shown: str) -> Case:
         provisions=tuple(data["provisions"]), topics=tuple(data["topics"]),
         binding=data["binding"], adverse=data.get("adverse", False),
         sources=_sources(data["sources"]), verification=_verification(data["verification"]),
-        notes=data.get("notes"), origin=_origin(shown, data),
+        notes=dict(data.get("notes") or {}), origin=_origin(shown, data),
     )
 
 

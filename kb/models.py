@@ -96,7 +96,7 @@ class Wording:
     texts: dict[str, Text]
     amended_by: str | None = None
     sources: tuple[Source, ...] = ()
-    notes: str | None = None
+    notes: I18n = field(default_factory=dict)
     current: bool = False
 
     def applies_on(self, on: dt.date) -> bool:
@@ -122,7 +122,7 @@ class Provision:
     related: tuple[str, ...]
     verification: Verification
     sources: tuple[Source, ...]
-    notes: str | None
+    notes: I18n  # shown to readers, per language
     origin: Origin
     argument: I18n = field(default_factory=dict)  # the project's argument, kept apart from the summary
     keywords: dict = field(default_factory=dict)  # lang -> tuple of search terms (the index only)
@@ -158,7 +158,7 @@ class Provision:
 class Binding:
     binding: bool
     since: str | None = None
-    note: str | None = None
+    note: I18n = field(default_factory=dict)  # per language
     source: Source | None = None
 
 
@@ -170,7 +170,7 @@ class Instrument:
     aliases: tuple[str, ...]
     kind: str
     jurisdiction: str  # tj or intl
-    issued_by: str | None
+    issued_by: I18n
     symbol: str | None
     unit: I18n
     binding_on_tajikistan: Binding | None
@@ -180,7 +180,7 @@ class Instrument:
     replaced_by: str | None
     official_sources: tuple[Source, ...]
     verification: Verification | None
-    notes: str | None
+    notes: I18n  # shown to readers, per language
     provision_ids: tuple[str, ...]
     origin: Origin
 
@@ -222,7 +222,7 @@ class Case:
     adverse: bool
     sources: tuple[Source, ...]
     verification: Verification
-    notes: str | None
+    notes: I18n  # shown to readers, per language
     origin: Origin
     keywords: dict = field(default_factory=dict)  # lang -> tuple of search terms (the index only)
 

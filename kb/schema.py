@@ -42,6 +42,17 @@ def _text(min_length: int = 1) -> dict:
     return {"type": "string", "minLength": min_length}
 
 
+def _notes() -> dict:
+    return {**_i18n(), "description": "Shown on the site to every reader, in their language: en, and ru and tg "
+            "(a reader whose language is missing sees the English, said to be English). What only "
+            "maintainers need goes into verification.maintainer_note."}
+
+
+def _maintainers_notes() -> dict:
+    return {**_text(), "description": "For maintainers: why the argument and the leading authorities are "
+            "as they are. Not shown to readers."}
+
+
 def _i18n(required: tuple[str, ...] = ("en",)) -> dict:
     return {
         "type": "object",
@@ -140,7 +151,7 @@ def _defs() -> dict:
                 "summary": {"$ref": "#/$defs/i18n"},
                 "text": {"$ref": "#/$defs/texts"},
                 "sources": {"$ref": "#/$defs/sources"},
-                "notes": _text(),
+                "notes": _notes(),
             },
             "required": ["in_force_from"],
             "anyOf": [{"required": ["summary"]}, {"required": ["text"]}],
@@ -165,7 +176,7 @@ def _defs() -> dict:
                 "versions": {"type": "array", "items": {"$ref": "#/$defs/version"}},
                 "verification": {"$ref": "#/$defs/verification"},
                 "sources": {"$ref": "#/$defs/sources"},
-                "notes": _text(),
+                "notes": _notes(),
             },
             "required": ["label", "verification", "sources"],
             # An imported text may come before anyone has written its summary.
@@ -198,7 +209,7 @@ def instrument_schema() -> dict:
                         "description": "Other names a lawyer types for it: УК, CC, Конституция."},
             "kind": {"enum": list(INSTRUMENT_KINDS)},
             "jurisdiction": {"enum": ["tj", "intl"]},
-            "issued_by": _text(),
+            "issued_by": {**_i18n(), "description": "The body that adopted or issued it, per language."},
             "symbol": _text(),
             "unit": {**_i18n(), "description": "What its numbered parts are called when cited, "
                      "if not the default for its kind (article / paragraph): principle, guideline."},
@@ -207,7 +218,7 @@ def instrument_schema() -> dict:
                 "properties": {
                     "binding": {"type": "boolean"},
                     "since": {"$ref": "#/$defs/date"},
-                    "note": _text(),
+                    "note": _notes(),
                     "source": {"$ref": "#/$defs/source"},
                 },
                 "required": ["binding"],
@@ -219,7 +230,7 @@ def instrument_schema() -> dict:
             "replaced_by": {"$ref": "#/$defs/slug"},
             "official_sources": {"$ref": "#/$defs/sources"},
             "verification": {"$ref": "#/$defs/verification"},
-            "notes": _text(),
+            "notes": _notes(),
             "provisions": {"type": "array", "items": {"$ref": "#/$defs/provision"}},
         },
         ["id", "title", "short_title", "kind", "jurisdiction", "official_sources", "provisions"],
@@ -257,7 +268,7 @@ def case_schema() -> dict:
                         "description": "true: a precedent that goes against the argument."},
             "sources": {"$ref": "#/$defs/sources"},
             "verification": {"$ref": "#/$defs/verification"},
-            "notes": _text(),
+            "notes": _notes(),
         },
         ["id", "title", "body", "number", "date", "summary", "provisions", "topics",
          "binding", "sources", "verification"],
@@ -343,7 +354,7 @@ def notice_schema() -> dict:
                 "properties": {lang: _text() for lang in LANGS},
                 "additionalProperties": False,
             },
-            "notes": _text(),
+            "notes": _maintainers_notes(),
         },
         ["id", "title", "intro", "rights", "what_to_do_heading", "what_to_do",
          "contact_heading", "translations"],
@@ -400,7 +411,7 @@ def circumstance_schema() -> dict:
                 "additionalProperties": False,
             },
             "sources": {"$ref": "#/$defs/sources"},
-            "notes": _text(),
+            "notes": _maintainers_notes(),
         },
         ["id", "title", "question", "explanation", "topics", "leading", "argument", "request", "sources"],
     )

@@ -17,12 +17,12 @@ from kb import ids
 from kb.cite import cite_case, cite_provision, pick
 from kb.dates import human
 from kb.index import instrument_names
-from kb.models import LANGS, Corpus, Instrument, Provision, Verification, Wording
+from kb.models import FALLBACK, LANGS, Corpus, Instrument, Provision, Verification, Wording
 from kb.review import counts, leading_counts, review_list
 from kb.search import JURISDICTIONS, KINDS
 from kb.textnorm import STOP, english_family_words, fold_tajik
 
-from ..templating import LANG_NAMES, site_environment
+from ..templating import LANG_NAMES, paragraphs as paragraphs_of, site_environment
 from .l10n import SEPARATOR, Catalogue, Markup, script_json, spans
 
 AUTHORITY_GROUPS = ("tajik-law", "treaty", "interpretation", "standard")
@@ -68,6 +68,7 @@ class SiteRenderer:
             "span": self._span,
             "next_tabset": lambda: next(self._tabsets),
             "note": self._note,
+            "in_reader_language": self._in_reader_language,
             "strings_json": lambda key: json.dumps(self.catalogue.table[key], ensure_ascii=False),
             "attrs": self._attrs,
         }
@@ -94,22 +95,32 @@ class SiteRenderer:
                                            f"{human(end, lang) if end else today[lang]}"))
 
     def _note(self, verification: Verification) -> Markup:
-        """The public note, in the reader's language where it is written in it; else in English, marked
-        as English (for screen readers) and said to be English."""
-        if not verification.note:
+        """The public note of a verification, in the reader's language (see ``_in_reader_language``)."""
+        return self._in_reader_language(verification.note)
+
+    def _in_reader_language(self, texts: dict[str, str], paragraphs: bool = False) -> Markup:
+        """``texts`` (language -> text) in the reader's language where written in it; else in the language
+        that reader reads next (kb.models.FALLBACK), marked as that language, and said to be English when
+        it is. ``paragraphs``: each version as paragraphs (a block), not a run of text."""
+        if not texts:
             return Markup("")
-        texts = {lang: verification.note_in(lang) for lang in LANGS}
-        if len(set(texts.values())) == 1 and all(verification.note.get(lang) for lang in LANGS):
-            return Markup(_escape(texts["en"]))
+
+        def body(text: str) -> str:
+            return "".join(f"<p>{_escape(para)}</p>" for para in paragraphs_of(text)) if paragraphs else _escape(text)
+
+        tag = "div" if paragraphs else "span"
+        if len(set(texts.values())) == 1 and all(texts.get(lang) for lang in LANGS):
+            return Markup(f"<div>{body(texts['en'])}</div>" if paragraphs else body(texts["en"]))
         parts = []
         for lang in LANGS:
-            shown_in = next(c for c in (lang, "en", "ru", "tg") if verification.note.get(c) == texts[lang])
-            body = _escape(texts[lang])
+            shown_in = next(c for c in (*FALLBACK[lang], *texts) if texts.get(c))
+            shown = body(texts[shown_in])
             if shown_in != lang:
                 said = self.catalogue.text("provision.note_in_english", lang) if shown_in == "en" else ""
-                body = f'<span lang="{shown_in}">{body}</span>' + (f" {_escape(said)}" if said else "")
-            parts.append(f'<span class="l-{lang}">{body}</span>')
-        return Markup(SEPARATOR.join(parts))
+                shown = (f'<{tag} lang="{shown_in}">{shown}</{tag}>'
+                         + (f"<p>{_escape(said)}</p>" if paragraphs and said else f" {_escape(said)}" if said else ""))
+            parts.append(f'<{tag} class="l-{lang}">{shown}</{tag}>')
+        return Markup(("" if paragraphs else SEPARATOR).join(parts))
 
     def _attrs(self, **names: str) -> Markup:
         """Attributes whose values are labels (placeholder="search.placeholder"): the default language's
