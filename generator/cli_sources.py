@@ -39,7 +39,8 @@ def canonical_text(path: Path, root: Path, kind: str) -> str:
     lines = comment_lines(text)
     if lines:
         raise SourceError([Problem(shown, line, "a comment here would be lost by huquq fmt; move what it "
-                                   "says into a notes field") for line in lines])
+                                   "says into verification.maintainer_note (for maintainers) or "
+                                   "notes (shown to readers)") for line in lines])
     return dump(plain(data), kind, schema_comment(path, root, kind))
 
 

@@ -7,7 +7,8 @@ folded at ``WIDTH`` columns, short lists of ids on one line, and a first
 line naming the schema so that editors check the file while it is typed.
 
 Comments other than that first line are not part of the form: what a
-maintainer wants to say goes into ``notes``. ``comment_lines`` finds them
+maintainer wants to say goes into ``verification.maintainer_note`` (or a
+circumstance's ``notes``); a record's ``notes`` are shown to readers. ``comment_lines`` finds them
 so that ``fmt`` can refuse to drop them silently.
 """
 

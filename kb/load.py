@@ -89,6 +89,9 @@ def _explain(error: jsonschema.ValidationError) -> str:
                     f"'{error.instance}'")
         if wanted == "string" and isinstance(error.instance, bool):
             return f"{str(error.instance).lower()} is read as yes/no; write it as text in quotes"
+        if wanted == "object" and isinstance(error.instance, str):
+            return ("expected the text per language (en: ..., ru: ..., tg: ...), found one text; write it "
+                    "under en: and add ru: and tg:")
         return f"expected {wanted}, found {type(error.instance).__name__} {error.instance!r}"[:300]
     if error.validator == "anyOf" and "summary" in str(error.validator_value):
         return "needs a summary (the project's own words) or a text; expected at least summary.en"

@@ -73,6 +73,34 @@ def test_every_verification_note_is_in_three_languages_with_the_englishs_numbers
             assert english <= set(re.findall(r"\d+", note[lang])), (where, lang, english - set(re.findall(r"\d+", note[lang])))
 
 
+def _shown_notes(corpus):
+    """(where, texts) of every note the site shows a reader beside the law: instruments' notes and the note
+    on whether they bind Tajikistan, provisions' and cases' notes, and who issued each instrument."""
+    found = []
+    for i in corpus.instruments.values():
+        found += [(f"{i.id} notes", i.notes), (f"{i.id} issued_by", i.issued_by)]
+        if i.binding_on_tajikistan:
+            found.append((f"{i.id} binding_on_tajikistan.note", i.binding_on_tajikistan.note))
+    found += [(f"{p.id} notes", p.notes) for p in corpus.provisions.values()]
+    found += [(f"{c.id} notes", c.notes) for c in corpus.cases.values()]
+    return [(where, texts) for where, texts in found if texts]
+
+
+def test_every_note_a_reader_sees_is_in_three_languages_with_the_englishs_numbers(corpus):
+    # "Tajikistan is not a member of the Council of Europe; the judgment is persuasive only": a reader of
+    # Tajik or Russian reads it in their own language, with the same dates, articles and symbols.
+    def numbers(text):  # "2,556" in English is "2 556" or "2556" in Russian and Tajik
+        return set(re.findall(r"\d+", re.sub(r"(?<=\d)[,\s\u00a0\u202f](?=\d{3}\b)", "", text)))
+
+    shown = _shown_notes(corpus)
+    assert len(shown) > 100
+    for where, texts in shown:
+        assert texts.get("en") and texts.get("ru") and texts.get("tg"), where
+        for lang in ("ru", "tg"):
+            missing = numbers(texts["en"]) - numbers(texts[lang])
+            assert not missing, (where, lang, missing)
+
+
 TAGS = re.compile(r"{{.*?}}|{%.*?%}", re.S)
 
 

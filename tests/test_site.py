@@ -121,6 +121,33 @@ def test_hostile_text_is_shown_as_text(fixture_copy, tmp_path):
     assert not re.search(r"<script>alert", html)
 
 
+def test_notes_are_in_the_readers_language(site):
+    # The case's note says the judgment only persuades: a Tajik or Russian reader reads it in their language.
+    html = page(site, "cases/lapunov-v-russia")
+    blocks = dict(re.findall(r'<div class="l-(en|ru|tg)">(.*?)</div>', html, re.S))
+    assert "Council of Europe" in blocks["en"]
+    assert "Совета Европы" in blocks["ru"] and re.search("[ҳҷқғӣӯ]", blocks["tg"])
+    assert "Council of Europe" not in blocks["ru"] + blocks["tg"]
+    # Who issued an instrument, and whether it binds Tajikistan, likewise.
+    html = page(site, "iccpr")
+    assert '<span class="l-ru">Генеральная Ассамблея ООН</span>' in html
+    assert '<span class="l-tg">Ассамблеяи Генералии СММ</span>' in html
+
+
+def test_a_note_written_only_in_english_is_shown_as_english_and_said_to_be(fixture_copy, tmp_path):
+    iccpr = fixture_copy / "instruments/un/iccpr.yaml"
+    text = iccpr.read_text(encoding="utf-8").replace(
+        'adopted: "1966-12-16"', 'adopted: "1966-12-16"\nnotes: {en: "Only in English, for now."}', 1)
+    iccpr.write_text(text, encoding="utf-8")
+    site = tmp_path / "site"
+    build_site(fixture_copy, site)
+    html = page(site, "iccpr")
+    assert '<div class="l-en"><p>Only in English, for now.</p></div>' in html
+    for lang, said in (("ru", "(примечание на английском языке)"), ("tg", "(эзоҳ бо забони англисӣ)")):
+        assert (f'<div class="l-{lang}"><div lang="en"><p>Only in English, for now.</p></div><p>{said}</p></div>'
+                in html), lang
+
+
 def test_recently_added_or_amended_page_links_each_change(site):
     html = page(site, "changes")
     assert "Recently added or amended" in html and "Недавно добавлено или изменено" in html

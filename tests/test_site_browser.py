@@ -534,6 +534,17 @@ def test_the_page_marks_english_words_as_the_command_line_stems_them(browser, se
     assert js[0] == "detention" and js[5] == "organisation"
 
 
+def test_the_page_marks_a_russian_verbs_noun_as_the_command_line_does(browser, server):
+    # "ликвидировали" (they liquidated) finds CEDAW art. 2 by "ликвидации" (kb.textnorm.RUSSIAN_FAMILIES): the
+    # excerpt marks that word, as the command line's does.
+    search(browser, server, "организацию ликвидировали", lang="ru")
+    wait(browser, lambda b: "/cedaw/2/" in result_paths(b))
+    marks = browser.execute_script(
+        "return [...document.querySelectorAll('.huquq-search-results li')].filter(li => li.querySelector('a')"
+        ".href.endsWith('/cedaw/2/')).flatMap(li => [...li.querySelectorAll('mark')].map(m => m.textContent))")
+    assert any(mark.startswith("ликвидац") for mark in marks), marks
+
+
 def test_a_word_of_a_family_finds_what_its_family_word_finds(browser, server):
     # Constitution art. 19 says "detained"; the Search page finds it by "detention" and "detainee" alike.
     for words in ("detention lawyer", "detainee lawyer", "detained lawyer"):

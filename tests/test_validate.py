@@ -34,6 +34,8 @@ BROKEN = [
     ("instruments/tj/tj-family-code.yaml", 'in_force_to: "2016-07-01"', 'in_force_to: "2017-01-01"', 14, "versions overlap"),
     ("instruments/tj/tj-family-code.yaml", "      en: [certificate for the registry office]", "      en: certificate", 27, "keywords/en: expected array"),
     (ICCPR, "verification: {status: unverified, note: {en: Fixture; check the summary., ru: Проверить изложение.}}", "verification: {status: unverified}", 37, "needs a note"),
+    # A note the site shows is written per language; a single text is the form notes had before.
+    (ICCPR, "  since: \"1999\"", "  since: \"1999\"\n  note: Ratified in 1999.", 14, "expected the text per language (en: ..., ru: ..., tg: ...)"),
 ]
 
 

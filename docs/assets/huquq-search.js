@@ -72,6 +72,18 @@
     return (kept.length ? kept : words).map(stem).join(" ");
   }
 
+  // A Russian verb the corpus lacks is stemmed by Snowball into its noun's family ("избили" with "избиение":
+  // kb.textnorm.RUSSIAN_FAMILIES): the index words the engine finds for the query's Russian words are marked
+  // too, as the command line marks them. Short stems are left out: "изб" would mark "избрание".
+  function russianWords(text) {
+    if (shared.SCRIPT_LANGS[shared.script(text)].indexOf("ru") < 0) return Promise.resolve([]);
+    return load().tokens(text, ["ru"]).then(function (tokens) {
+      var words = [];
+      tokens.forEach(function (token) { (token && token.ru || []).forEach(function (w) { if (w.length >= 5) words.push(w); }); });
+      return words;
+    }, function () { return []; });
+  }
+
   // --- citations: the rules of kb/citations.py --------------------------------------------------------
   var UNIT = Object.create(null);
   ("art arts article articles para paras paragraph paragraphs principle principles guideline no of the " +
@@ -391,8 +403,10 @@
       var named = citation !== null || !text ? null : namedInstrument(text);
       citedId = citation ? citation.id : null;
       var subjects = text && !citation ? load().subjects(text) : Promise.resolve([]);  // fetched alongside
-      return load().search(text, selected, named).then(function (search) {
+      return Promise.all([load().search(text, selected, named), russianWords(text)]).then(function (both) {
         if (ticket !== latest) return null;
+        var search = both[0];
+        query = [query].concat(both[1]).join(" ");
         found = search.docs;
         counts = null;
         status.textContent = found.length ? say("search.results", found.length) : say("search.none");
