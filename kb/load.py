@@ -158,7 +158,7 @@ def _provision(instrument: dict, data: Mapping, shown: str) -> Provision:
         in_force_to=data.get("in_force_to"),
         summary=dict(data.get("summary", {})),
         texts=_texts(data.get("text")),
-        amended_by=data.get("amended_by"),
+        amended_by=dict(data.get("amended_by") or {}),
         sources=_sources(data.get("sources")),
         current=True,
     )
@@ -168,7 +168,7 @@ def _provision(instrument: dict, data: Mapping, shown: str) -> Provision:
             in_force_to=v.get("in_force_to"),
             summary=dict(v.get("summary", {})),
             texts=_texts(v.get("text")),
-            amended_by=v.get("amended_by"),
+            amended_by=dict(v.get("amended_by") or {}),
             sources=_sources(v.get("sources")),
             notes=dict(v.get("notes") or {}),
         )

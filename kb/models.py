@@ -94,7 +94,7 @@ class Wording:
     in_force_to: str | None
     summary: I18n
     texts: dict[str, Text]
-    amended_by: str | None = None
+    amended_by: I18n = field(default_factory=dict)
     sources: tuple[Source, ...] = ()
     notes: I18n = field(default_factory=dict)
     current: bool = False

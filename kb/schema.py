@@ -147,7 +147,7 @@ def _defs() -> dict:
             "properties": {
                 "in_force_from": {"$ref": "#/$defs/date"},
                 "in_force_to": {"$ref": "#/$defs/date"},
-                "amended_by": _text(),
+                "amended_by": {**_i18n(), "description": "The law that made this wording, per language."},
                 "summary": {"$ref": "#/$defs/i18n"},
                 "text": {"$ref": "#/$defs/texts"},
                 "sources": {"$ref": "#/$defs/sources"},
@@ -172,7 +172,7 @@ def _defs() -> dict:
                 "related": {"type": "array", "items": {"$ref": "#/$defs/provision_id"}},
                 "in_force_from": {"$ref": "#/$defs/date"},
                 "in_force_to": {"$ref": "#/$defs/date"},
-                "amended_by": _text(),
+                "amended_by": {**_i18n(), "description": "The law that made this wording, per language."},
                 "versions": {"type": "array", "items": {"$ref": "#/$defs/version"}},
                 "verification": {"$ref": "#/$defs/verification"},
                 "sources": {"$ref": "#/$defs/sources"},

@@ -75,13 +75,15 @@ def test_every_verification_note_is_in_three_languages_with_the_englishs_numbers
 
 def _shown_notes(corpus):
     """(where, texts) of every note the site shows a reader beside the law: instruments' notes and the note
-    on whether they bind Tajikistan, provisions' and cases' notes, and who issued each instrument."""
+    on whether they bind Tajikistan, provisions' and cases' notes, who issued each instrument, and the law that
+    made each wording of a provision."""
     found = []
     for i in corpus.instruments.values():
         found += [(f"{i.id} notes", i.notes), (f"{i.id} issued_by", i.issued_by)]
         if i.binding_on_tajikistan:
             found.append((f"{i.id} binding_on_tajikistan.note", i.binding_on_tajikistan.note))
-    found += [(f"{p.id} notes", p.notes) for p in corpus.provisions.values()]
+    for p in corpus.provisions.values():
+        found += [(f"{p.id} notes", p.notes)] + [(f"{p.id} amended_by", w.amended_by) for w in p.wordings()]
     found += [(f"{c.id} notes", c.notes) for c in corpus.cases.values()]
     return [(where, texts) for where, texts in found if texts]
 
