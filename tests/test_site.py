@@ -146,6 +146,8 @@ def test_a_note_written_only_in_english_is_shown_as_english_and_said_to_be(fixtu
     for lang, said in (("ru", "(примечание на английском языке)"), ("tg", "(эзоҳ бо забони англисӣ)")):
         assert (f'<div class="l-{lang}"><div lang="en"><p>Only in English, for now.</p></div><p>{said}</p></div>'
                 in html), lang
+        # A verification note written only in English, likewise, within its line.
+        assert f'<span class="l-{lang}"><span lang="en">Fixture.</span> {said}</span>' in page(site, "iccpr/9"), lang
 
 
 def test_recently_added_or_amended_page_links_each_change(site):

@@ -116,9 +116,10 @@ class SiteRenderer:
             shown_in = next(c for c in (*FALLBACK[lang], *texts) if texts.get(c))
             shown = body(texts[shown_in])
             if shown_in != lang:
-                said = self.catalogue.text("provision.note_in_english", lang) if shown_in == "en" else ""
-                shown = (f'<{tag} lang="{shown_in}">{shown}</{tag}>'
-                         + (f"<p>{_escape(said)}</p>" if paragraphs and said else f" {_escape(said)}" if said else ""))
+                shown = f'<{tag} lang="{shown_in}">{shown}</{tag}>'
+                if shown_in == "en":
+                    said = _escape(self.catalogue.text("provision.note_in_english", lang))
+                    shown += f"<p>{said}</p>" if paragraphs else f" {said}"
             parts.append(f'<{tag} class="l-{lang}">{shown}</{tag}>')
         return Markup(("" if paragraphs else SEPARATOR).join(parts))
 
