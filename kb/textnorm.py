@@ -75,6 +75,8 @@ ENGLISH_FAMILIES = {
     "beaten": "beat",
     "discriminatori": "discrimin",
     "consensu": "consent",
+    # A caller says "he died", a text "death in custody".
+    "die": "death", "dead": "death", "deceas": "death",
 }
 
 
@@ -104,7 +106,7 @@ def english_family_words(text: str) -> dict[str, str]:
 # One word of each family that Porter2 alone stems to the family's stem (ENGLISH_FAMILIES' values).
 FAMILY_WORDS = {"detent": "detention", "coercion": "coercion", "disclos": "disclose", "complain": "complain",
                 "regist": "register", "bribe": "bribe", "beat": "beat", "discrimin": "discrimination",
-                "consent": "consent"}
+                "consent": "consent", "death": "death"}
 
 
 def english_analyzer():
@@ -147,6 +149,9 @@ RUSSIAN_FAMILIES = {
     "регистрирова": "регистрац", "зарегистрирова": "регистрац",
     "дискриминирова": "дискриминац",
     "преслед": "преследован", "преследова": "преследован",
+    # "умер" (died), "погиб" (perished), "скончался" (passed away) and "смерть" (death).
+    "умер": "смерт", "умерл": "смерт", "умерет": "смерт", "умира": "смерт", "умерш": "смерт",
+    "сконча": "смерт", "погиб": "смерт", "погибл": "смерт", "гибел": "смерт",
 }
 
 
@@ -161,10 +166,24 @@ def russian_analyzer():
             | StemFilter(stemfn=russian_stem))
 
 
+# Tajik, after kb.tajik's stem on the folded word: the verb "to die" and the nouns for death meet
+# ("мурд" died, "фавтид" passed away, "марг" death). Same role as the families above; the Search page
+# gets the table with its index.
+TAJIK_FAMILIES = {
+    "мурд": "марг", "мурда": "марг", "мурдааст": "марг", "фавтид": "марг", "фавтида": "марг",
+    "фавтидааст": "марг", "фавт": "марг", "вафот": "марг",
+}
+
+
+def tajik_family_stem(word: str) -> str:
+    stem = tajik_stem(word)
+    return TAJIK_FAMILIES.get(stem, stem)
+
+
 def tajik_analyzer():
     # Folded first, then reduced: a word typed without the Tajik letters meets the same word with them.
     return (RegexTokenizer(WORD) | LowercaseFilter() | CharsetFilter(_FOLD_MAP) | StopFilter(stoplist=STOP, minsize=1)
-            | StemFilter(stemfn=tajik_stem))
+            | StemFilter(stemfn=tajik_family_stem))
 
 
 ANALYZERS = {"en": english_analyzer, "ru": russian_analyzer, "tg": tajik_analyzer}

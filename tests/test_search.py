@@ -348,6 +348,7 @@ def test_a_colon_ending_a_word_is_punctuation(index_dir):
     ("discriminatory", "discrimination", "discriminate"),
     ("consensual", "consent"),
     ("investigated", "investigation"),
+    ("died", "dies", "dead", "deceased", "death"),
 ])
 def test_english_words_of_one_family_meet(words):
     from kb.textnorm import english_stem
@@ -359,6 +360,7 @@ def test_english_words_of_one_family_meet(words):
     ("criminal", "criminalisation"),  # a criminal code is not the making of a crime
     ("size", "seize"), ("detention", "determination"),
     ("complaint", "compliance"), ("register", "regime"), ("beat", "bear"),
+    ("die", "diet"), ("dead", "deadline"),
 ])
 def test_english_words_of_other_families_stay_apart(a, b):
     from kb.textnorm import english_stem
@@ -380,6 +382,7 @@ def test_english_words_of_other_families_stay_apart(a, b):
     ("нарушили", "нарушает", "нарушение"),
     ("освободили", "освобождение"),
     ("зарегистрировать", "регистрировать", "регистрация"),
+    ("умер", "умерла", "умерший", "погиб", "скончался", "смерть", "смерти"),
 ])
 def test_russian_verbs_meet_their_nouns(words):
     from kb.textnorm import russian_stem
@@ -391,11 +394,29 @@ def test_russian_verbs_meet_their_nouns(words):
     ("пытались", "пытки"),  # "they tried" is not torture: "пытали" is left to its own stem for this
     ("проверено", "проверка"),  # verified is not an inspection
     ("избирательный", "избиение"), ("задержание", "держали"), ("закон", "закрыт"),
+    ("умеренный", "смерть"),  # moderate is not death
 ])
 def test_russian_words_of_other_families_stay_apart(a, b):
     from kb.textnorm import russian_stem
 
     assert russian_stem(a) != russian_stem(b)
+
+
+@pytest.mark.parametrize("words", [
+    ("мурд", "мурданд", "мурдааст", "мурда", "фавтид", "фавтиданд", "вафот", "марг", "марги", "маргро"),
+])
+def test_tajik_verbs_of_dying_meet_death(words):
+    from kb.textnorm import ANALYZERS, WordsOf
+
+    analyse = WordsOf(ANALYZERS["tg"]())
+    assert len({analyse(word)[0] for word in words}) == 1, {word: analyse(word) for word in words}
+
+
+def test_tajik_families_keep_other_words_apart():
+    from kb.textnorm import ANALYZERS, WordsOf
+
+    analyse = WordsOf(ANALYZERS["tg"]())
+    assert analyse("мурғ") != analyse("мурд") and analyse("маргарин") != analyse("марг")
 
 
 def test_the_search_page_is_told_the_english_families():

@@ -48,7 +48,7 @@ from kb.index import INDEX_FORMAT, PARTS, corpus_documents
 from kb.models import LANGS, Corpus
 from kb.ranking import K1, LENGTHS, field_b
 from kb.search import AUTHORITY_PRIOR, COORDINATION, FIELD_WEIGHTS, JURISDICTIONS, KINDS, Searcher
-from kb.textnorm import ENGLISH_FAMILIES, RUSSIAN_FAMILIES, fold_tajik
+from kb.textnorm import ENGLISH_FAMILIES, RUSSIAN_FAMILIES, TAJIK_FAMILIES, fold_tajik
 
 OUTPUT = "search-index"
 FORMAT = 1
@@ -123,7 +123,7 @@ def _write(corpus: Corpus, root: Path, searcher: Searcher, out: Path) -> None:
                                 .encode()).hexdigest()[:12],
         "lengths": LENGTHS, "fields": fields, "shards": shards, "words": words,
         # For the words the corpus lacks (kb.textnorm.english_stem, russian_stem): stem -> the family's stem.
-        "families": {"en": ENGLISH_FAMILIES, "ru": RUSSIAN_FAMILIES},
+        "families": {"en": ENGLISH_FAMILIES, "ru": RUSSIAN_FAMILIES, "tg": TAJIK_FAMILIES},
         "priors": priors, "kinds": KINDS, "jurisdictions": JURISDICTIONS,
         "instruments": instruments, "topics": topics,
         "prior": [priors.index(searcher.authority_weight(docnum)) for docnum in docnums],
