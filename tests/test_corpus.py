@@ -15,7 +15,7 @@ def test_size(corpus):
     assert len(corpus.instruments) >= 30
     assert len(corpus.provisions) >= 300
     assert len(corpus.cases) >= 25
-    assert len(corpus.topics) == 22  # the twenty of the core vocabulary, gender identity, death in custody
+    assert len(corpus.topics) == 23  # the twenty of the core vocabulary, gender identity, death in custody, use of force
     # Issue 13: at least twenty circumstances, each in the interview's order.
     assert len(corpus.circumstances) >= 20
     assert set(corpus.interview.order()) == set(corpus.circumstances)
