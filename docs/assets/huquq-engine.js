@@ -141,8 +141,8 @@
   // A typed word is looked up in the table of the corpus's words (the index's own analysis of each). A form
   // the corpus does not have is stemmed here, as kb/textnorm.py stems it: Tajik by the port of kb/tajik.py,
   // Russian and English by Snowball stemmers (assets/vendor/, each fetched the first time it is needed;
-  // English after -ize is read as -ise; both with the families of kb.textnorm.ENGLISH_FAMILIES and
-  // RUSSIAN_FAMILIES).
+  // English after -ize is read as -ise); each language then with its families (kb.textnorm.ENGLISH_FAMILIES,
+  // RUSSIAN_FAMILIES, TAJIK_FAMILIES).
   // Each word is looked up once a visit: a query's words are analysed for its tokens, its terms, the
   // subjects it names and what it leaves out.
   Engine.prototype.indexWord = function (lang, token) {

@@ -122,7 +122,7 @@ def _write(corpus: Corpus, root: Path, searcher: Searcher, out: Path) -> None:
         "build": hashlib.sha256(json.dumps([FORMAT, INDEX_FORMAT, sorted(corpus.file_hashes.items())])
                                 .encode()).hexdigest()[:12],
         "lengths": LENGTHS, "fields": fields, "shards": shards, "words": words,
-        # For the words the corpus lacks (kb.textnorm.english_stem, russian_stem): stem -> the family's stem.
+        # For the words the corpus lacks (kb.textnorm's stems and families): stem -> the family's stem.
         "families": {"en": ENGLISH_FAMILIES, "ru": RUSSIAN_FAMILIES, "tg": TAJIK_FAMILIES},
         "priors": priors, "kinds": KINDS, "jurisdictions": JURISDICTIONS,
         "instruments": instruments, "topics": topics,
