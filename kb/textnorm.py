@@ -77,6 +77,8 @@ ENGLISH_FAMILIES = {
     "consensu": "consent",
     # A caller says "he died", a text "death in custody".
     "die": "death", "dead": "death", "deceas": "death",
+    # "Denied a lawyer", "refused treatment": one act.
+    "deni": "refus", "denial": "refus",
 }
 
 
@@ -106,7 +108,7 @@ def english_family_words(text: str) -> dict[str, str]:
 # One word of each family that Porter2 alone stems to the family's stem (ENGLISH_FAMILIES' values).
 FAMILY_WORDS = {"detent": "detention", "coercion": "coercion", "disclos": "disclose", "complain": "complain",
                 "regist": "register", "bribe": "bribe", "beat": "beat", "discrimin": "discrimination",
-                "consent": "consent", "death": "death"}
+                "consent": "consent", "death": "death", "refus": "refuse"}
 
 
 def english_analyzer():

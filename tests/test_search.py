@@ -349,6 +349,7 @@ def test_a_colon_ending_a_word_is_punctuation(index_dir):
     ("consensual", "consent"),
     ("investigated", "investigation"),
     ("died", "dies", "dead", "deceased", "death"),
+    ("denied", "deny", "denial", "refused", "refusal", "refuse"),
 ])
 def test_english_words_of_one_family_meet(words):
     from kb.textnorm import english_stem
@@ -360,7 +361,7 @@ def test_english_words_of_one_family_meet(words):
     ("criminal", "criminalisation"),  # a criminal code is not the making of a crime
     ("size", "seize"), ("detention", "determination"),
     ("complaint", "compliance"), ("register", "regime"), ("beat", "bear"),
-    ("die", "diet"), ("dead", "deadline"),
+    ("die", "diet"), ("dead", "deadline"), ("denied", "dense"), ("refused", "refugee"),
 ])
 def test_english_words_of_other_families_stay_apart(a, b):
     from kb.textnorm import english_stem
