@@ -384,6 +384,7 @@ def test_english_words_of_other_families_stay_apart(a, b):
     ("освободили", "освобождение"),
     ("зарегистрировать", "регистрировать", "регистрация"),
     ("умер", "умерла", "умерший", "погиб", "скончался", "смерть", "смерти"),
+    ("защищать", "защищают", "защищены", "защита", "защиту", "защитить"),
 ])
 def test_russian_verbs_meet_their_nouns(words):
     from kb.textnorm import russian_stem
@@ -396,6 +397,7 @@ def test_russian_verbs_meet_their_nouns(words):
     ("проверено", "проверка"),  # verified is not an inspection
     ("избирательный", "избиение"), ("задержание", "держали"), ("закон", "закрыт"),
     ("умеренный", "смерть"),  # moderate is not death
+    ("защитник", "защита"),  # defence counsel is not protection
 ])
 def test_russian_words_of_other_families_stay_apart(a, b):
     from kb.textnorm import russian_stem
