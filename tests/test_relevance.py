@@ -22,7 +22,9 @@ VOLUNTEER = load_judgments(ROOT / "tests/relevance/volunteer.yaml")
 # precise record first for two Russian queries: "допрашивали без адвоката" (CAT 11, on interrogation, above the
 # Constitution's article 19) and "милиционер принуждал меня к сексу" (the Criminal Code's article 140,
 # coercion to sexual acts, above the Constitution's article 18): the Russian MRR fell from 0.52 to 0.46.
-VOLUNTEER_FLOORS = {"en": (0.60, 0.66, 0.42), "ru": (0.58, 0.73, 0.44), "tg": (0.50, 0.80, 0.43)}
+# Three queries for a death in custody (twelfth session) are harder than the average: the set's shares fell
+# although no earlier query moved.
+VOLUNTEER_FLOORS = {"en": (0.58, 0.68, 0.42), "ru": (0.58, 0.71, 0.44), "tg": (0.50, 0.78, 0.45)}
 # first in top 3, all expected in top 10, MRR
 # The circumstances' questions among the words of their authorities (kb.index.lead_words) cost one Russian
 # query its first place in the top 3 ("облава на секс-работников" puts ICCPR 26 and 9 above the
@@ -30,7 +32,9 @@ VOLUNTEER_FLOORS = {"en": (0.60, 0.66, 0.42), "ru": (0.58, 0.73, 0.44), "tg": (0
 # The search terms of the leading authorities (tenth session) raised Russian and Tajik in the top 3 and in MRR
 # and cost Tajik two queries in the top 10: Article 15 CAT, third of three records scored within 0.01 of each
 # other at tenth for "маҷбуран эътироф кардани гуноҳ" (typed with and without the Tajik letters).
-FLOORS = {"en": (0.88, 0.72, 0.79), "ru": (0.94, 0.80, 0.87), "tg": (0.92, 0.88, 0.83)}
+# The subjects for deaths in custody and the use of force and the words for dying, denying and protecting
+# (twelfth session) raised the top 10 in all three languages and Tajik's top 3; no query lost anything.
+FLOORS = {"en": (0.88, 0.76, 0.80), "ru": (0.94, 0.84, 0.87), "tg": (0.93, 0.91, 0.85)}
 
 
 def test_the_relevance_set_is_large_and_names_real_authorities(corpus):
