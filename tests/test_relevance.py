@@ -23,8 +23,8 @@ VOLUNTEER = load_judgments(ROOT / "tests/relevance/volunteer.yaml")
 # Constitution's article 19) and "милиционер принуждал меня к сексу" (the Criminal Code's article 140,
 # coercion to sexual acts, above the Constitution's article 18): the Russian MRR fell from 0.52 to 0.46.
 # Three queries for a death in custody (twelfth session) are harder than the average: the set's shares fell
-# although no earlier query moved.
-VOLUNTEER_FLOORS = {"en": (0.58, 0.68, 0.42), "ru": (0.58, 0.71, 0.44), "tg": (0.50, 0.78, 0.45)}
+# although no earlier query moved; the floors are where they stand.
+VOLUNTEER_FLOORS = {"en": (0.60, 0.70, 0.42), "ru": (0.60, 0.73, 0.44), "tg": (0.53, 0.80, 0.46)}
 # first in top 3, all expected in top 10, MRR
 # The circumstances' questions among the words of their authorities (kb.index.lead_words) cost one Russian
 # query its first place in the top 3 ("облава на секс-работников" puts ICCPR 26 and 9 above the
