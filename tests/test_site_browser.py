@@ -546,6 +546,18 @@ def test_the_page_marks_a_russian_verbs_noun_as_the_command_line_does(browser, s
     assert any(mark.startswith("ликвидац") for mark in marks), marks
 
 
+def test_the_page_marks_a_tajik_verbs_noun_and_not_a_short_word_a_query_word_begins_with(browser, server):
+    # "мурд" (died) finds CAT/C/TJK/CO/3 para. 9 by "марги" (kb.textnorm.TAJIK_FAMILIES): its excerpt marks
+    # that word. "бародарам" (my brother) must not mark "барои" (for), which it merely begins with.
+    search(browser, server, "бародарам дар милитсия мурд", lang="tg")
+    wait(browser, lambda b: "/cat-co-tjk-3/9/" in result_paths(b))
+    marks = browser.execute_script(
+        "return [...document.querySelectorAll('.huquq-search-results li')].flatMap(li => "
+        "[...li.querySelectorAll('mark')].map(m => [li.querySelector('a').pathname, m.textContent]))")
+    assert any(path.endswith("/cat-co-tjk-3/9/") and word.startswith("марг") for path, word in marks), marks
+    assert not any(word.strip(",.;:") == "барои" for _path, word in marks), marks
+
+
 def test_a_word_of_a_family_finds_what_its_family_word_finds(browser, server):
     # Constitution art. 19 says "detained"; the Search page finds it by "detention" and "detainee" alike.
     for words in ("detention lawyer", "detainee lawyer", "detained lawyer"):

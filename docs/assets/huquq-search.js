@@ -72,14 +72,20 @@
     return (kept.length ? kept : words).map(stem).join(" ");
   }
 
-  // A Russian verb the corpus lacks is stemmed by Snowball into its noun's family ("избили" with "избиение":
-  // kb.textnorm.RUSSIAN_FAMILIES): the index words the engine finds for the query's Russian words are marked
-  // too, as the command line marks them. Short stems are left out: "изб" would mark "избрание".
-  function russianWords(text) {
-    if (shared.SCRIPT_LANGS[shared.script(text)].indexOf("ru") < 0) return Promise.resolve([]);
-    return load().tokens(text, ["ru"]).then(function (tokens) {
+  // A verb is stemmed into its noun's family ("избили" with "избиение", "мурд" with "марг":
+  // kb.textnorm's families): the index words the engine finds for the query's Russian and Tajik words are
+  // marked too, as the command line marks them. Short stems are left out: "изб" would mark "избрание".
+  var SHORTEST = { ru: 5, tg: 4 };
+  function familyWords(text) {
+    var langs = shared.SCRIPT_LANGS[shared.script(text)].filter(function (l) { return SHORTEST[l]; });
+    if (!langs.length) return Promise.resolve([]);
+    return load().tokens(text, langs).then(function (tokens) {
       var words = [];
-      tokens.forEach(function (token) { (token && token.ru || []).forEach(function (w) { if (w.length >= 5) words.push(w); }); });
+      tokens.forEach(function (token) {
+        langs.forEach(function (l) {
+          ((token && token[l]) || []).forEach(function (w) { if (w.length >= SHORTEST[l]) words.push(w); });
+        });
+      });
       return words;
     }, function () { return []; });
   }
@@ -251,7 +257,11 @@
     var wanted = query.split(" ").filter(function (w) { return w.length >= 3; });
     words.slice(0, end).forEach(function (word, at) {
       var folded = stem(word.replace(/[^\w\u0400-\u04ff-]/g, ""));
-      if (wanted.some(function (w) { return folded && (folded.indexOf(w) === 0 || w.indexOf(folded) === 0 && folded.length >= 4); })) marked[at] = true;
+      // A query word marks the words that begin with it, and the words it begins with but for an ending left
+      // on it ("пытки" marks "пытку"), not a shorter word inside it ("бародарам" must not mark "барои").
+      if (wanted.some(function (w) {
+        return folded && (folded.indexOf(w) === 0 || (w.indexOf(folded) === 0 && folded.length >= 4 && w.length - folded.length <= 2));
+      })) marked[at] = true;
     });
     var start = excerptStart(words, end, Object.keys(marked).map(Number));  // in order
     var stop = Math.min(end, start + EXCERPT);
@@ -403,7 +413,7 @@
       var named = citation !== null || !text ? null : namedInstrument(text);
       citedId = citation ? citation.id : null;
       var subjects = text && !citation ? load().subjects(text) : Promise.resolve([]);  // fetched alongside
-      return Promise.all([load().search(text, selected, named), russianWords(text)]).then(function (both) {
+      return Promise.all([load().search(text, selected, named), familyWords(text)]).then(function (both) {
         if (ticket !== latest) return null;
         var search = both[0];
         query = [query].concat(both[1]).join(" ");
