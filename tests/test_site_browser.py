@@ -535,25 +535,26 @@ def test_the_page_marks_english_words_as_the_command_line_stems_them(browser, se
     assert js[0] == "detention" and js[5] == "organisation"
 
 
+def marked_words(browser, server, words, lang, awaited):
+    """(result path, marked word) of every mark in the results' excerpts, once ``awaited`` is among them."""
+    search(browser, server, words, lang=lang)
+    wait(browser, lambda b: awaited in result_paths(b))
+    return browser.execute_script(
+        "return [...document.querySelectorAll('.huquq-search-results li')].flatMap(li => "
+        "[...li.querySelectorAll('mark')].map(m => [li.querySelector('a').pathname, m.textContent]))")
+
+
 def test_the_page_marks_a_russian_verbs_noun_as_the_command_line_does(browser, server):
     # "ликвидировали" (they liquidated) finds CEDAW art. 2 by "ликвидации" (kb.textnorm.RUSSIAN_FAMILIES): the
     # excerpt marks that word, as the command line's does.
-    search(browser, server, "организацию ликвидировали", lang="ru")
-    wait(browser, lambda b: "/cedaw/2/" in result_paths(b))
-    marks = browser.execute_script(
-        "return [...document.querySelectorAll('.huquq-search-results li')].filter(li => li.querySelector('a')"
-        ".href.endsWith('/cedaw/2/')).flatMap(li => [...li.querySelectorAll('mark')].map(m => m.textContent))")
-    assert any(mark.startswith("ликвидац") for mark in marks), marks
+    marks = marked_words(browser, server, "организацию ликвидировали", "ru", "/cedaw/2/")
+    assert any(path.endswith("/cedaw/2/") and word.startswith("ликвидац") for path, word in marks), marks
 
 
 def test_the_page_marks_a_tajik_verbs_noun_and_not_a_short_word_a_query_word_begins_with(browser, server):
     # "мурд" (died) finds CAT/C/TJK/CO/3 para. 9 by "марги" (kb.textnorm.TAJIK_FAMILIES): its excerpt marks
     # that word. "бародарам" (my brother) must not mark "барои" (for), which it merely begins with.
-    search(browser, server, "бародарам дар милитсия мурд", lang="tg")
-    wait(browser, lambda b: "/cat-co-tjk-3/9/" in result_paths(b))
-    marks = browser.execute_script(
-        "return [...document.querySelectorAll('.huquq-search-results li')].flatMap(li => "
-        "[...li.querySelectorAll('mark')].map(m => [li.querySelector('a').pathname, m.textContent]))")
+    marks = marked_words(browser, server, "бародарам дар милитсия мурд", "tg", "/cat-co-tjk-3/9/")
     assert any(path.endswith("/cat-co-tjk-3/9/") and word.startswith("марг") for path, word in marks), marks
     assert not any(word.strip(",.;:") == "барои" for _path, word in marks), marks
 
