@@ -34,7 +34,7 @@ VOLUNTEER_FLOORS = {"en": (0.60, 0.70, 0.42), "ru": (0.60, 0.73, 0.44), "tg": (0
 # other at tenth for "маҷбуран эътироф кардани гуноҳ" (typed with and without the Tajik letters).
 # The subjects for deaths in custody and the use of force and the words for dying, denying and protecting
 # (twelfth session) raised the top 10 in all three languages and Tajik's top 3; no query lost anything.
-FLOORS = {"en": (0.88, 0.76, 0.80), "ru": (0.94, 0.84, 0.87), "tg": (0.93, 0.91, 0.85)}
+FLOORS = {"en": (0.91, 0.76, 0.81), "ru": (0.94, 0.84, 0.87), "tg": (0.93, 0.91, 0.85)}
 
 
 def test_the_relevance_set_is_large_and_names_real_authorities(corpus):
