@@ -43,9 +43,7 @@ def _text(min_length: int = 1) -> dict:
 
 
 def _notes() -> dict:
-    return {**_i18n(), "description": "Shown on the site to every reader, in their language: en, and ru and tg "
-            "(a reader whose language is missing sees the English, said to be English). What only "
-            "maintainers need goes into verification.maintainer_note."}
+    return {"$ref": "#/$defs/notes"}
 
 
 def _maintainers_notes() -> dict:
@@ -68,6 +66,9 @@ def _defs() -> dict:
         "slug": {"type": "string", "pattern": SLUG, "maxLength": 80},
         "provision_id": {"type": "string", "pattern": PROVISION_ID, "maxLength": 120},
         "i18n": _i18n(),
+        "notes": {**_i18n(), "description": "Shown on the site to every reader, in their language: en, and ru "
+                  "and tg (a reader whose language is missing sees the English, said to be English). What only "
+                  "maintainers need goes into verification.maintainer_note."},
         "i18n_list": {
             "type": "object",
             "properties": {lang: {"type": "array", "items": _text()} for lang in LANGS},
@@ -147,7 +148,7 @@ def _defs() -> dict:
             "properties": {
                 "in_force_from": {"$ref": "#/$defs/date"},
                 "in_force_to": {"$ref": "#/$defs/date"},
-                "amended_by": {**_i18n(), "description": "The law that made this wording, per language."},
+                "amended_by": {"$ref": "#/$defs/i18n", "description": "The law that made this wording, per language."},
                 "summary": {"$ref": "#/$defs/i18n"},
                 "text": {"$ref": "#/$defs/texts"},
                 "sources": {"$ref": "#/$defs/sources"},
@@ -172,7 +173,7 @@ def _defs() -> dict:
                 "related": {"type": "array", "items": {"$ref": "#/$defs/provision_id"}},
                 "in_force_from": {"$ref": "#/$defs/date"},
                 "in_force_to": {"$ref": "#/$defs/date"},
-                "amended_by": {**_i18n(), "description": "The law that made this wording, per language."},
+                "amended_by": {"$ref": "#/$defs/i18n", "description": "The law that made this wording, per language."},
                 "versions": {"type": "array", "items": {"$ref": "#/$defs/version"}},
                 "verification": {"$ref": "#/$defs/verification"},
                 "sources": {"$ref": "#/$defs/sources"},
@@ -209,7 +210,7 @@ def instrument_schema() -> dict:
                         "description": "Other names a lawyer types for it: УК, CC, Конституция."},
             "kind": {"enum": list(INSTRUMENT_KINDS)},
             "jurisdiction": {"enum": ["tj", "intl"]},
-            "issued_by": {**_i18n(), "description": "The body that adopted or issued it, per language."},
+            "issued_by": {"$ref": "#/$defs/i18n", "description": "The body that adopted or issued it, per language."},
             "symbol": _text(),
             "unit": {**_i18n(), "description": "What its numbered parts are called when cited, "
                      "if not the default for its kind (article / paragraph): principle, guideline."},

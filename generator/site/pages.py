@@ -17,13 +17,13 @@ from kb import ids
 from kb.cite import cite_case, cite_provision, pick
 from kb.dates import human
 from kb.index import instrument_names
-from kb.models import FALLBACK, LANGS, Corpus, Instrument, Provision, Verification, Wording
+from kb.models import LANGS, Corpus, Instrument, Provision, Verification, Wording
 from kb.review import counts, leading_counts, review_list
 from kb.search import JURISDICTIONS, KINDS
 from kb.textnorm import STOP, english_family_words, fold_tajik
 
 from ..templating import LANG_NAMES, paragraphs as paragraphs_of, site_environment
-from .l10n import SEPARATOR, Catalogue, Markup, script_json, spans
+from .l10n import SEPARATOR, Catalogue, Markup, complete, script_json, spans
 
 AUTHORITY_GROUPS = ("tajik-law", "treaty", "interpretation", "standard")
 RESERVED_IDS = {"cases", "topics", "notices", "instruments", "assets", "search", "search-index", "browse", "find",
@@ -100,8 +100,8 @@ class SiteRenderer:
 
     def _in_reader_language(self, texts: dict[str, str], paragraphs: bool = False) -> Markup:
         """``texts`` (language -> text) in the reader's language where written in it; else in the language
-        that reader reads next (kb.models.FALLBACK), marked as that language, and said to be English when
-        it is. ``paragraphs``: each version as paragraphs (a block), not a run of text."""
+        that reader reads next (``complete``, as labels fall back), marked as that language, and said to be
+        English when it is. ``paragraphs``: each version as paragraphs (a block), not a run of text."""
         if not texts:
             return Markup("")
 
@@ -112,9 +112,8 @@ class SiteRenderer:
         if len(set(texts.values())) == 1 and all(texts.get(lang) for lang in LANGS):
             return Markup(f"<div>{body(texts['en'])}</div>" if paragraphs else body(texts["en"]))
         parts = []
-        for lang in LANGS:
-            shown_in = next(c for c in (*FALLBACK[lang], *texts) if texts.get(c))
-            shown = body(texts[shown_in])
+        for lang, (text, shown_in) in complete(texts).items():
+            shown = body(text)
             if shown_in != lang:
                 shown = f'<{tag} lang="{shown_in}">{shown}</{tag}>'
                 if shown_in == "en":
