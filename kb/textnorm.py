@@ -57,7 +57,7 @@ TAJIK_STOP = frozenset(fold_tajik(word) for word in """ва дар ба аз б�
 ENGLISH_STOP = frozenset("""about after against all also am any because been before being both but could did do does
 each had has he her hers him his how i into its me more most my no nor only other our ours own same she
 should so some such than their theirs them then there these they those through too under until very was
-were what where which while who whom why would""".split())
+were what where which while who whom why would up down out off""".split())
 STOP = frozenset(STOP_WORDS) | ENGLISH_STOP | frozenset(stopwords_for_language("ru")) | TAJIK_STOP
 
 
@@ -81,6 +81,8 @@ ENGLISH_FAMILIES = {
     "die": "death", "dead": "death", "deceas": "death",
     # "Denied a lawyer", "refused treatment": one act.
     "deni": "refus", "denial": "refus",
+    # A caller says "the cops".
+    "cop": "polic",
 }
 
 
@@ -110,7 +112,7 @@ def english_family_words(text: str) -> dict[str, str]:
 # One word of each family that Porter2 alone stems to the family's stem (ENGLISH_FAMILIES' values).
 FAMILY_WORDS = {"detent": "detention", "coercion": "coercion", "disclos": "disclose", "complain": "complain",
                 "regist": "register", "bribe": "bribe", "beat": "beat", "discrimin": "discrimination",
-                "consent": "consent", "death": "death", "refus": "refuse"}
+                "consent": "consent", "death": "death", "refus": "refuse", "polic": "police"}
 
 
 def english_analyzer():

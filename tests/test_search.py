@@ -350,6 +350,7 @@ def test_a_colon_ending_a_word_is_punctuation(index_dir):
     ("investigated", "investigation"),
     ("died", "dies", "dead", "deceased", "death"),
     ("denied", "deny", "denial", "refused", "refusal", "refuse"),
+    ("cops", "cop", "police"),
 ])
 def test_english_words_of_one_family_meet(words):
     from kb.textnorm import english_stem
@@ -357,11 +358,21 @@ def test_english_words_of_one_family_meet(words):
     assert len({english_stem(word) for word in words}) == 1, {word: english_stem(word) for word in words}
 
 
+def test_english_particles_and_against_are_not_query_words():
+    """"beat me up" is a beating, and "discrimination against" is discrimination: a record is not the better
+    answer for having "up" or "against" in its title."""
+    from kb.textnorm import english_analyzer
+
+    words = [token.text for token in english_analyzer()("cops beat me up against the wall, then threw him out")]
+    assert words == ["polic", "beat", "wall", "threw"]
+
+
 @pytest.mark.parametrize("a, b", [
     ("criminal", "criminalisation"),  # a criminal code is not the making of a crime
     ("size", "seize"), ("detention", "determination"),
     ("complaint", "compliance"), ("register", "regime"), ("beat", "bear"),
     ("die", "diet"), ("dead", "deadline"), ("denied", "dense"), ("refused", "refugee"),
+    ("cop", "copy"), ("police", "policy"),
 ])
 def test_english_words_of_other_families_stay_apart(a, b):
     from kb.textnorm import english_stem
