@@ -23,8 +23,11 @@ VOLUNTEER = load_judgments(ROOT / "tests/relevance/volunteer.yaml")
 # Constitution's article 19) and "милиционер принуждал меня к сексу" (the Criminal Code's article 140,
 # coercion to sexual acts, above the Constitution's article 18): the Russian MRR fell from 0.52 to 0.46.
 # Three queries for a death in custody (twelfth session) are harder than the average: the set's shares fell
-# although no earlier query moved; the floors are where they stand.
-VOLUNTEER_FLOORS = {"en": (0.60, 0.70, 0.42), "ru": (0.60, 0.73, 0.44), "tg": (0.53, 0.80, 0.46)}
+# although no earlier query moved. The search terms of the Constitution's articles 18, 19, 23, 28 and 38 for
+# what the police do (thirteenth session) put them first where a volunteer names the police station; the
+# particle "up" as a stop word lost one near tie ("police picked him up for being gay": art. 19 second).
+# The floors are where the set stands.
+VOLUNTEER_FLOORS = {"en": (0.70, 0.70, 0.52), "ru": (0.76, 0.73, 0.56), "tg": (0.66, 0.80, 0.58)}
 # first in top 3, all expected in top 10, MRR
 # The circumstances' questions among the words of their authorities (kb.index.lead_words) cost one Russian
 # query its first place in the top 3 ("облава на секс-работников" puts ICCPR 26 and 9 above the
@@ -34,7 +37,9 @@ VOLUNTEER_FLOORS = {"en": (0.60, 0.70, 0.42), "ru": (0.60, 0.73, 0.44), "tg": (0
 # other at tenth for "маҷбуран эътироф кардани гуноҳ" (typed with and without the Tajik letters).
 # The subjects for deaths in custody and the use of force and the words for dying, denying and protecting
 # (twelfth session) raised the top 10 in all three languages and Tajik's top 3; no query lost anything.
-FLOORS = {"en": (0.91, 0.76, 0.81), "ru": (0.94, 0.84, 0.87), "tg": (0.93, 0.91, 0.85)}
+# "against" as a stop word and search terms for what records are cited for (thirteenth session) raised
+# English and Russian; one Russian query lost CAT/C/TJK/CO/3 para 9 from its top 10 (bench/RESULTS.md).
+FLOORS = {"en": (0.93, 0.80, 0.82), "ru": (0.94, 0.91, 0.88), "tg": (0.96, 0.91, 0.87)}
 
 
 def test_the_relevance_set_is_large_and_names_real_authorities(corpus):
