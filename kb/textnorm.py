@@ -53,7 +53,7 @@ TAJIK_STOP = frozenset(fold_tajik(word) for word in """ва дар ба аз б�
 # English function words beyond Whoosh's short list: a matter's facts ("she was held ... any ...") would
 # otherwise match treaty texts on "any", "was", "which" (kb.search.rank_facts); "against" in a title
 # ("Definition of discrimination against women") put it above the answer to "discrimination against
-# transgender people".
+# transgender people"; the particles of "beat me up", "shut down", "took him out" are no word a record has.
 ENGLISH_STOP = frozenset("""about after against all also am any because been before being both but could did do does
 each had has he her hers him his how i into its me more most my no nor only other our ours own same she
 should so some such than their theirs them then there these they those through too under until very was
