@@ -1,5 +1,5 @@
 """The search measured on a relevance set (tests/relevance/), on the command line's ranking:
-python bench/relevance.py [--set lawyers|volunteer]. Prints the table of the README and the failures."""
+python bench/relevance.py [--set lawyers|volunteer|heldout]. Prints the table of the README and the failures."""
 
 from __future__ import annotations
 
@@ -15,8 +15,10 @@ from kb import load_corpus  # noqa: E402
 from kb.index import update_index  # noqa: E402
 from kb.relevance import load_judgments, measure, report  # noqa: E402
 
-# The relevance sets: what a lawyer types, and how a crisis-line volunteer types what happened.
-SETS = {"lawyers": ROOT / "tests/relevance/queries.yaml", "volunteer": ROOT / "tests/relevance/volunteer.yaml"}
+# The relevance sets: what a lawyer types, how a crisis-line volunteer types what happened, and queries
+# held out from tuning (written after a change, to see whether it helps queries it was not made for).
+SETS = {"lawyers": ROOT / "tests/relevance/queries.yaml", "volunteer": ROOT / "tests/relevance/volunteer.yaml",
+        "heldout": ROOT / "tests/relevance/heldout.yaml"}
 from kb.search import Searcher  # noqa: E402
 
 
@@ -25,7 +27,8 @@ def main() -> None:
     parser.add_argument("--sources", type=Path, default=ROOT / "legal_sources")
     parser.add_argument("--set", choices=sorted(SETS), default="lawyers",
                         help="lawyers: what a lawyer types (the issue's targets); volunteer: how a crisis-line "
-                             "volunteer types what happened")
+                             "volunteer types what happened; heldout: queries no search term was written from "
+                             "(measure on them, do not tune on them)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         index = Path(tmp) / "index"
