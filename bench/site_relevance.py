@@ -1,5 +1,5 @@
 """The site's Search page measured on a relevance set (tests/relevance/), in headless Chromium, as a
-reader types each query: python bench/site_relevance.py [--site DIR] [--set lawyers|volunteer]. Prints the same
+reader types each query: python bench/site_relevance.py [--site DIR] [--set lawyers|volunteer|heldout]. Prints the same
 table as bench/relevance.py (the command line), and how often the two agree on the first result.
 
 Builds the site from legal_sources/ into a temporary folder unless --site names a built one.
