@@ -46,6 +46,10 @@ def _notes() -> dict:
     return {"$ref": "#/$defs/notes"}
 
 
+def _amended_by() -> dict:
+    return {"$ref": "#/$defs/i18n", "description": "The law that made this wording, per language."}
+
+
 def _maintainers_notes() -> dict:
     return {**_text(), "description": "For maintainers: why the argument and the leading authorities are "
             "as they are. Not shown to readers."}
@@ -148,7 +152,7 @@ def _defs() -> dict:
             "properties": {
                 "in_force_from": {"$ref": "#/$defs/date"},
                 "in_force_to": {"$ref": "#/$defs/date"},
-                "amended_by": {"$ref": "#/$defs/i18n", "description": "The law that made this wording, per language."},
+                "amended_by": _amended_by(),
                 "summary": {"$ref": "#/$defs/i18n"},
                 "text": {"$ref": "#/$defs/texts"},
                 "sources": {"$ref": "#/$defs/sources"},
@@ -173,7 +177,7 @@ def _defs() -> dict:
                 "related": {"type": "array", "items": {"$ref": "#/$defs/provision_id"}},
                 "in_force_from": {"$ref": "#/$defs/date"},
                 "in_force_to": {"$ref": "#/$defs/date"},
-                "amended_by": {"$ref": "#/$defs/i18n", "description": "The law that made this wording, per language."},
+                "amended_by": _amended_by(),
                 "versions": {"type": "array", "items": {"$ref": "#/$defs/version"}},
                 "verification": {"$ref": "#/$defs/verification"},
                 "sources": {"$ref": "#/$defs/sources"},
