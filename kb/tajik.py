@@ -9,7 +9,8 @@ meets the same word typed with the Tajik letters. It removes, from the end:
 - the plurals -ҳо (иттиҳодияҳо), -гон after -а (бачагон → бача), -ён after a vowel (донишҷӯён), and
   -он where what is left is a word of four letters or more, or one of the few short nouns that take it
   (занон → зан, мардон → мард; but ҷавон "young" stays, so that it does not meet ҷав "barley");
-- the same endings after a hyphen (ВНМО-и, ВНМО-ро);
+- the same endings after a hyphen, and the possessives of every person there (ВНМО-и, ВНМО-ро, ВНМО-амро
+  "my HIV", ЛГБТ-ашон): after an abbreviation they are written with a hyphen;
 - the adverb -ан of Arabic words where a stem of five letters or more is left (маҷбуран "by force" meets
   маҷбурӣ "forced", қонунан meets қонун; гардан "neck" does not meet гард "dust");
 - the participle -шуда written onto its noun (боздоштшуда "detained person", боздоштшудагон, ҳабсшуда):
@@ -52,7 +53,9 @@ SHORT_POSSESSED = frozenset({"пул", "хун", "сар", "зан", "чон", "
 # hit" keeps its ending, so that бад-ан "body" and ват-ан "homeland" keep theirs.
 _VERB = re.compile(r"^(.{3,}[тд])(?:анд|ан)$")
 NOT_VERBS = frozenset({"гардан"})  # "neck", not a verb: it must not meet гард "dust"
-_HYPHENATED = re.compile(r"^(.+?)-(и|ро|хо|хои|хоро)$")
+# After a hyphen: the plural, a possessive of any person ("my", "your", "his, her" and their plurals; -ат is
+# safe here, as давлат has no hyphen), then the izofa or the object marker; at least one of them.
+_HYPHENATED = re.compile(r"^(.+?)-(?=.)(?:хо)?(?:[ая][мтш](?:он)?)?(?:и|ро)?$")
 
 
 def stem(word: str) -> str:

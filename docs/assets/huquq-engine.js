@@ -27,7 +27,7 @@
   var POSSESSIVES = ["ашон", "яшон", "ам", "аш", "ям", "яш"];
   var SHORT_POSSESSED = { "пул": 1, "хун": 1, "сар": 1, "зан": 1, "чон": 1, "дил": 1, "ном": 1, "кор": 1 };
   function tajikStem(word) {
-    var hyphen = /^(.+?)-(и|ро|хо|хои|хоро)$/.exec(word);
+    var hyphen = /^(.+?)-(?=.)(?:хо)?(?:[ая][мтш](?:он)?)?(?:и|ро)?$/.exec(word);
     if (hyphen) return hyphen[1];
     if (word.length <= 3) return word;
     if (/ро$/.test(word) && word.length - 2 >= 3) word = word.slice(0, -2);
