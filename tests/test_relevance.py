@@ -41,7 +41,9 @@ VOLUNTEER_FLOORS = {"en": (0.70, 0.70, 0.52), "ru": (0.76, 0.73, 0.56), "tg": (0
 # (twelfth session) raised the top 10 in all three languages and Tajik's top 3; no query lost anything.
 # "against" as a stop word and search terms for what records are cited for (thirteenth session) raised
 # English and Russian; one Russian query lost CAT/C/TJK/CO/3 para 9 from its top 10 (bench/RESULTS.md).
-FLOORS = {"en": (0.93, 0.80, 0.82), "ru": (0.94, 0.91, 0.88), "tg": (0.96, 0.91, 0.87)}
+# Thirty queries written blind (fourteenth session: a helper who never saw the search's results or terms)
+# joined the set: it fell to 91 / 78 / 0.79, 89 / 82 / 0.83, 94 / 86 / 0.85, nearer what a new query meets.
+FLOORS = {"en": (0.90, 0.77, 0.78), "ru": (0.88, 0.81, 0.82), "tg": (0.94, 0.85, 0.85)}
 
 
 def test_the_relevance_set_is_large_and_names_real_authorities(corpus):
