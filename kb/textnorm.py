@@ -49,7 +49,10 @@ TAJIK_STOP = frozenset(fold_tajik(word) for word in """ва дар ба аз б�
     кардан кардани карда кард карданд накард накарданд мекунад мекунанд кунад накунад шудан шудани шуда
     шуд шуданд нашуд нашуданд мешавад мешаванд намудан намуда намуд гардидан гардида гардид мегардад
     будан буда буд аст нест мебошад мебошанд бораи рӯи
-    ман маро мо моро ту туро ӯ ӯро вай вайро онҳо онҳоро шумо шуморо""".split())
+    ман маро мо моро ту туро ӯ ӯро вай вайро онҳо онҳоро шумо шуморо
+    онро инро инҳо инҳоро ҳама ҳамаро худ худро худам худат худаш худамон худатон худашон ҳеҷ кас касе касро
+    чӣ чиро чизе кӣ киро кадом ягон ҳар ҳамин ҳамон чунин чунон агар вале аммо низ ҳам мисли
+    дигар""".split())
 # English function words beyond Whoosh's short list: a matter's facts ("she was held ... any ...") would
 # otherwise match treaty texts on "any", "was", "which" (kb.search.rank_facts); "against" in a title
 # ("Definition of discrimination against women") put it above the answer to "discrimination against
@@ -57,8 +60,30 @@ TAJIK_STOP = frozenset(fold_tajik(word) for word in """ва дар ба аз б�
 ENGLISH_STOP = frozenset("""about after against all also am any because been before being both but could did do does
 each had has he her hers him his how i into its me more most my no nor only other our ours own same she
 should so some such than their theirs them then there these they those through too under until very was
-were what where which while who whom why would up down out off""".split())
-STOP = frozenset(STOP_WORDS) | ENGLISH_STOP | frozenset(stopwords_for_language("ru")) | TAJIK_STOP
+were what where which while who whom why would up down out off mine yours whose here just really even still
+already now again never ever always sometimes often anyone someone nobody nothing anything something
+everyone everything get gets getting got""".split())
+# Whoosh's Russian list has one form of each pronoun ("какая", "свою", "этого"); their other forms are as empty
+# ("в каком отделе" found the records with "какого"; "других", other, stemmed as "друг", a friend). "другом"
+# and "друга" stay: they are the friend's too.
+RUSSIAN_STOP_FORMS = frozenset("""какой какое какие какого какому каким каком какую какими каких
+    такой такая такое такие такого такому таким таком такую такими таких
+    другой другая другое другие другого другому другим другую другими других
+    этот эта это эти этого этому этим этом эту этими этих
+    свой своя свое свои своего своему своим своем свою своими своих своей
+    сам сама само сами самого самому самим самом саму самими самих самой
+    весь вся все всего всему всем всю всеми всех всей
+    тот та то те того тому тем том ту теми тех той
+    мой моя мое мои моего моему моим моем мою моими моих моей
+    твой твоя твое твои твоего твоему твоим твоем твою твоими твоих твоей
+    наш наша наше наши нашего нашему нашим нашем нашу нашими наших нашей
+    ваш ваша ваше ваши вашего вашему вашим вашем вашу вашими ваших вашей
+    который которая которое которые которого которому которым котором которую которыми которых которой
+    кто кого кому кем ком что чего чему чем никто никого никому никем ничто ничего ничему ничем
+    его ему ей ее нее ней него нему ним ними них их оно мной мною тебе тобой нам нами вами ею собой
+    также очень просто откуда почему вообще словно хотя пока""".split())
+STOP = (frozenset(STOP_WORDS) | ENGLISH_STOP | frozenset(stopwords_for_language("ru")) | RUSSIAN_STOP_FORMS
+        | TAJIK_STOP)
 
 
 # English: the Snowball project's Porter2 (PyStemmer, in C), after the American -ize spelling is made the

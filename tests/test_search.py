@@ -367,6 +367,24 @@ def test_english_particles_and_against_are_not_query_words():
     assert words == ["polic", "beat", "wall", "threw"]
 
 
+def test_the_forms_of_pronouns_and_function_words_are_not_query_words():
+    """A caller writes "в каком отделе", "писарамро бурданд, ба мо ҳеҷ хабар надоданд", "they never said
+    anything": the pronouns' other forms and the function words are no more a record's subject than the
+    forms in the stop lists ("каком" had found the records with "какого"; "ҳеҷ" every "ҳеҷ кас" of a treaty)."""
+    from kb.textnorm import ANALYZERS, WordsOf
+
+    russian, tajik, english = (WordsOf(ANALYZERS[lang]()) for lang in ("ru", "tg", "en"))
+    assert russian("нам не говорят, в каком отделе держат брата") == ["говор", "отдел", "держат", "брат"]
+    assert russian("других задержанных, своих детей, этих сотрудников, которые") == ["задержа", "дет", "сотрудник"]
+    # "другой" (other) leaves; "друг" (a friend) stays in every form, "другом" too.
+    assert russian("другу, друга, с другом") == ["друг", "друг", "друг"]
+    assert tajik("милитсия ҳамаро аз клуб гирифта бурд") == ["милитсия", "клуб", "гирифта", "бурд"]
+    assert tajik("ба мо ҳеҷ кас хабар надод, вале худаш омад") == ["хабар", "надод", "омад"]
+    # "пеш аз никоҳ", before marriage: the premarital test is in "пеш".
+    assert tajik("муоинаи тиббӣ пеш аз никоҳ") == ["муоина", "тибб", "пеш", "никох"]
+    assert english("they never said anything and still nobody got told") == ["said", "told"]
+
+
 @pytest.mark.parametrize("a, b", [
     ("criminal", "criminalisation"),  # a criminal code is not the making of a crime
     ("size", "seize"), ("detention", "determination"),
