@@ -29,7 +29,8 @@ HELD_OUT = load_judgments(ROOT / "tests/relevance/heldout.yaml")
 # what the police do (thirteenth session) put them first where a volunteer names the police station; the
 # particle "up" as a stop word lost one near tie ("police picked him up for being gay": art. 19 second).
 # The floors are where the set stands.
-VOLUNTEER_FLOORS = {"en": (0.70, 0.70, 0.52), "ru": (0.76, 0.73, 0.56), "tg": (0.66, 0.80, 0.58)}
+# The pronouns' other forms and the function words as stop words (fourteenth session) raised Tajik.
+VOLUNTEER_FLOORS = {"en": (0.70, 0.70, 0.52), "ru": (0.76, 0.73, 0.56), "tg": (0.70, 0.83, 0.62)}
 # first in top 3, all expected in top 10, MRR
 # The circumstances' questions among the words of their authorities (kb.index.lead_words) cost one Russian
 # query its first place in the top 3 ("облава на секс-работников" puts ICCPR 26 and 9 above the
@@ -43,7 +44,8 @@ VOLUNTEER_FLOORS = {"en": (0.70, 0.70, 0.52), "ru": (0.76, 0.73, 0.56), "tg": (0
 # English and Russian; one Russian query lost CAT/C/TJK/CO/3 para 9 from its top 10 (bench/RESULTS.md).
 # Thirty queries written blind (fourteenth session: a helper who never saw the search's results or terms)
 # joined the set: it fell to 91 / 78 / 0.79, 89 / 82 / 0.83, 94 / 86 / 0.85, nearer what a new query meets.
-FLOORS = {"en": (0.90, 0.77, 0.78), "ru": (0.88, 0.81, 0.82), "tg": (0.94, 0.85, 0.85)}
+# The stop words of the same session raised Tajik's top 3 to 96%.
+FLOORS = {"en": (0.90, 0.77, 0.78), "ru": (0.88, 0.81, 0.82), "tg": (0.95, 0.85, 0.85)}
 
 
 def test_the_relevance_set_is_large_and_names_real_authorities(corpus):
