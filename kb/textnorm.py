@@ -108,6 +108,8 @@ ENGLISH_FAMILIES = {
     "deni": "refus", "denial": "refus",
     # A caller says "the cops".
     "cop": "polic",
+    # "trans" as people say it, and the older "transsexual".
+    "tran": "transgend", "transsexu": "transgend",
 }
 
 
@@ -137,7 +139,8 @@ def english_family_words(text: str) -> dict[str, str]:
 # One word of each family that Porter2 alone stems to the family's stem (ENGLISH_FAMILIES' values).
 FAMILY_WORDS = {"detent": "detention", "coercion": "coercion", "disclos": "disclose", "complain": "complain",
                 "regist": "register", "bribe": "bribe", "beat": "beat", "discrimin": "discrimination",
-                "consent": "consent", "death": "death", "refus": "refuse", "polic": "police"}
+                "consent": "consent", "death": "death", "refus": "refuse", "polic": "police",
+                "transgend": "transgender"}
 
 
 def english_analyzer():
@@ -186,6 +189,16 @@ RUSSIAN_FAMILIES = {
     "сконча": "смерт", "погиб": "смерт", "погибл": "смерт", "гибел": "смерт",
     # "защищать" (to protect) and "защита" (protection); "защитник" (defence counsel) keeps its own stem.
     "защища": "защит", "защищ": "защит", "защищен": "защит",
+    # The vowel that comes and goes: "пыток" (of tortures) and "пытки", "ребёнок" and "ребёнка", "суток" and
+    # "сутки"; Snowball keeps it in one form only.
+    "пыток": "пытк", "ребенок": "ребенк", "девочек": "девочк", "девушек": "девушк", "лесбиянок": "лесбиянк",
+    "проституток": "проститутк", "проверок": "проверк", "поправок": "поправк", "оговорок": "оговорк",
+    "порядок": "порядк", "список": "списк", "суток": "сутк", "подросток": "подростк", "таблеток": "таблетк",
+    "звонок": "звонк",
+    # "задерживают" (they detain) with "задержали" and "задержание".
+    # "трансгендер" and "трансгендерных" (the adjective), and "транс" as people say it.
+    "трансгендерн": "трансгендер", "транс": "трансгендер", "транссексуа": "трансгендер",
+    "транссексуал": "трансгендер",
 }
 
 

@@ -351,6 +351,7 @@ def test_a_colon_ending_a_word_is_punctuation(index_dir):
     ("died", "dies", "dead", "deceased", "death"),
     ("denied", "deny", "denial", "refused", "refusal", "refuse"),
     ("cops", "cop", "police"),
+    ("trans", "transgender", "transgendered", "transsexual"),
 ])
 def test_english_words_of_one_family_meet(words):
     from kb.textnorm import english_stem
@@ -390,7 +391,7 @@ def test_the_forms_of_pronouns_and_function_words_are_not_query_words():
     ("size", "seize"), ("detention", "determination"),
     ("complaint", "compliance"), ("register", "regime"), ("beat", "bear"),
     ("die", "diet"), ("dead", "deadline"), ("denied", "dense"), ("refused", "refugee"),
-    ("cop", "copy"), ("police", "policy"),
+    ("cop", "copy"), ("police", "policy"), ("trans", "transport"), ("transgender", "transfer"),
 ])
 def test_english_words_of_other_families_stay_apart(a, b):
     from kb.textnorm import english_stem
@@ -415,6 +416,9 @@ def test_english_words_of_other_families_stay_apart(a, b):
     ("умер", "умерла", "умерший", "погиб", "скончался", "смерть", "смерти"),
     ("защищать", "защищают", "защищены", "защита", "защиту", "защитить"),
     ("рассмотрена", "рассмотрели", "рассматривать", "рассмотрение", "рассмотрения"),
+    # the vowel that comes and goes
+    ("пытка", "пытки", "пыток"), ("ребёнок", "ребёнка", "ребенок", "ребенка"), ("сутки", "суток"),
+    ("трансгендер", "трансгендеры", "трансгендерных", "трансгендерный", "транс"),
 ])
 def test_russian_verbs_meet_their_nouns(words):
     from kb.textnorm import russian_stem
@@ -428,6 +432,7 @@ def test_russian_verbs_meet_their_nouns(words):
     ("избирательный", "избиение"), ("задержание", "держали"), ("закон", "закрыт"),
     ("умеренный", "смерть"),  # moderate is not death
     ("защитник", "защита"),  # defence counsel is not protection
+    ("трансгендер", "транспорт"), ("срок", "сутки"),
 ])
 def test_russian_words_of_other_families_stay_apart(a, b):
     from kb.textnorm import russian_stem

@@ -411,6 +411,7 @@ def test_word_forms_the_corpus_lacks_are_stemmed_as_the_command_line_stems_them(
 
     typed = [("ru", "задержаниями"), ("ru", "рассмотрена"), ("ru", "избивавшие"), ("ru", "вымогали"),
              ("ru", "обыскали"), ("ru", "ликвидировали"),  # kb.textnorm.RUSSIAN_FAMILIES
+             ("ru", "трансгендерными"), ("en", "transsexuals"),  # "трансгендер", "transgender"
              ("tg", "боздоштшудагонро"), ("tg", "шиканҷаҳоро"), ("tg", "ҳабсшудаҳоро"),
              ("tg", "фавтиданд"), ("tg", "мурдааст"),  # kb.textnorm.TAJIK_FAMILIES: "марг" (death)
              # English: Porter2, -ize read as -ise, the families ("detainments" -> detent); "prism" must not
