@@ -22,10 +22,10 @@ meets the same word typed with the Tajik letters. It removes, from the end:
   itself ends in -ам (муттаҳам "accused") has one stem in all its forms; рақам "number" keeps its -ам (a
   stem of three).
 
-- the infinitive -ан and the past "they" -анд after a past stem in -т or -д of four letters or more
-  (гирифтан, гирифтани, гирифтанд "they took" → гирифт; доштанд "they held" → дошт): a volunteer writes
-  what they did, a text names the act; the Arabic adverbs of four letters go with them (қасдан
-  "intentionally" → қасд).
+- the infinitive -ан, the past "they" -анд and the perfect -ааст, -аанд ("has, have done") after a past
+  stem in -т or -д of four letters or more (гирифтан, гирифтани, гирифтанд "they took", гирифтааст,
+  гирифтаанд → гирифт; доштанд "they held" → дошт): a volunteer writes what they did, a text names the
+  act; the Arabic adverbs of four letters go with them (қасдан "intentionally" → қасд).
 
 The other possessives (-ат "your" would take давлат "state" apart) and the other verb endings are left
 alone: in legal text they are rare in the words people search. ``tests/test_tajik.py``
@@ -51,7 +51,7 @@ SHORT_POSSESSED = frozenset({"пул", "хун", "сар", "зан", "чон", "
 # A verb's past stem ends in -т or -д: the infinitive adds -ан, "they did" -анд (гирифт-ан "to take",
 # гирифт-анд "they took", дошт-анд "they held"). Only where a stem of four letters is left: зад-анд "they
 # hit" keeps its ending, so that бад-ан "body" and ват-ан "homeland" keep theirs.
-_VERB = re.compile(r"^(.{3,}[тд])(?:анд|ан)$")
+_VERB = re.compile(r"^(.{3,}[тд])(?:аанд|ааст|аед|аем|анд|ан)$")
 NOT_VERBS = frozenset({"гардан"})  # "neck", not a verb: it must not meet гард "dust"
 # After a hyphen: the plural, a possessive of any person ("my", "your", "his, her" and their plurals; -ат is
 # safe here, as давлат has no hyphen), then the izofa or the object marker; at least one of them.

@@ -219,6 +219,9 @@ def russian_analyzer():
 TAJIK_FAMILIES = {
     "мурд": "марг", "мурда": "марг", "мурдааст": "марг", "фавтид": "марг", "фавтида": "марг",
     "фавтидааст": "марг", "фавт": "марг", "вафот": "марг",
+    # A verb's past stem and its noun in -иш on the present stem: "санҷиданд" (they tested) and "санҷиш" (a
+    # test), "пурсиданд" (they questioned) and "пурсиш" (questioning).
+    "санчид": "санчиш", "пурсид": "пурсиш",
 }
 
 

@@ -442,8 +442,10 @@ def test_russian_words_of_other_families_stay_apart(a, b):
 
 @pytest.mark.parametrize("words", [
     ("мурд", "мурданд", "мурдааст", "мурда", "фавтид", "фавтиданд", "вафот", "марг", "марги", "маргро"),
+    ("санҷиш", "санҷиши", "санҷишро", "санҷиданд", "санҷидан", "санҷидааст"),  # tested, a test
+    ("пурсиш", "пурсиданд", "пурсидан"),  # questioned, questioning
 ])
-def test_tajik_verbs_of_dying_meet_death(words):
+def test_tajik_verbs_meet_their_nouns(words):
     from kb.textnorm import ANALYZERS, WordsOf
 
     analyse = WordsOf(ANALYZERS["tg"]())

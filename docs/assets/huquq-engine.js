@@ -38,7 +38,7 @@
       if (cut !== word) return possessive(participle(izofa(cut)));
     }
     if (/ан$/.test(word) && word.length - 2 >= 5) return word.slice(0, -2);
-    var verb = /^(.{3,}[тд])(?:анд|ан)$/.exec(word);
+    var verb = /^(.{3,}[тд])(?:аанд|ааст|аед|аем|анд|ан)$/.exec(word);
     if (verb && !NOT_VERBS[word]) return verb[1];
     return possessive(participle(word));
   }
