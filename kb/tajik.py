@@ -4,7 +4,9 @@ A small rule-based stemmer for search, not a lemmatiser. It works on words alrea
 folded (ҳ→х, ҷ→ч, қ→к, ғ→г, ӣ→и, ӯ→у: ``kb.textnorm``), so that a word typed on a Russian keyboard
 meets the same word typed with the Tajik letters. It removes, from the end:
 
-- the object marker -ро (адвокатро → адвокат);
+- the object marker -ро (адвокатро → адвокат), but not the -ро of -гаро (ҳамҷинсгаро "gay" is one word with
+  ҳамҷинсгароён "gay people" and ҳамҷинсгароӣ "homosexuality");
+- the abstract noun's -гӣ after -а (фоҳишагӣ "prostitution" meets фоҳиша, зиндагӣ "life" зинда "alive");
 - the izofa -и, also after an adjectival or abstract -ӣ (ҳуқуқи → ҳуқуқ, озодии → озод, тиббӣ → тибб);
 - the plurals -ҳо (иттиҳодияҳо), -гон after -а (бачагон → бача), -ён after a vowel (донишҷӯён), and
   -он where what is left is a word of four letters or more, or one of the few short nouns that take it
@@ -65,12 +67,13 @@ def stem(word: str) -> str:
         return hyphen.group(1)
     if len(word) <= MIN_STEM:
         return word
-    word = _possessive(_strip(word, "ро"))
-    word = _strip_izofa(word)
+    if not word.endswith("гаро"):  # ҳамҷинсгаро "gay": its -ро is its own, not the object marker
+        word = _strip(word, "ро")
+    word = _abstract(_strip_izofa(_possessive(word)))
     for plural in ("хо", "гон", "ен", "он"):  # ё is folded to е: -ён is -ен here
         cut = _plural(word, plural)
         if cut != word:
-            return _possessive(_strip(_strip_izofa(cut), PARTICIPLE))
+            return _possessive(_strip(_abstract(_strip_izofa(cut)), PARTICIPLE))
     if word.endswith("ан") and len(word) - 2 >= MIN_ADVERB_STEM:
         return word[:-2]
     verb = _VERB.match(word)
@@ -84,6 +87,14 @@ def _possessive(word: str) -> str:
         if word.endswith(ending):
             rest = word[: -len(ending)]
             return rest if len(rest) >= MIN_POSSESSIVE_STEM or rest in SHORT_POSSESSED else word
+    return word
+
+
+def _abstract(word: str) -> str:
+    """The abstract noun in -гӣ of a word in -а, once its ӣ is gone as an izofa would be (фоҳишагӣ
+    "prostitution" → фоҳиша, зиндагӣ "life" → зинда "alive"), where four letters or more are left."""
+    if word.endswith("аг") and len(word) - 1 >= 4:
+        return word[:-1]
     return word
 
 

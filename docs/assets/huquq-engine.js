@@ -30,12 +30,12 @@
     var hyphen = /^(.+?)-(?=.)(?:хо)?(?:[ая][мтш](?:он)?)?(?:и|ро)?$/.exec(word);
     if (hyphen) return hyphen[1];
     if (word.length <= 3) return word;
-    if (/ро$/.test(word) && word.length - 2 >= 3) word = word.slice(0, -2);
-    word = izofa(possessive(word));
+    if (/ро$/.test(word) && !/гаро$/.test(word) && word.length - 2 >= 3) word = word.slice(0, -2);
+    word = abstract(izofa(possessive(word)));
     var endings = ["хо", "гон", "ен", "он"];
     for (var i = 0; i < endings.length; i++) {
       var cut = plural(word, endings[i]);
-      if (cut !== word) return possessive(participle(izofa(cut)));
+      if (cut !== word) return possessive(participle(abstract(izofa(cut))));
     }
     if (/ан$/.test(word) && word.length - 2 >= 5) return word.slice(0, -2);
     var verb = /^(.{3,}[тд])(?:аанд|ааст|аед|аем|анд|ан)$/.exec(word);
@@ -52,6 +52,7 @@
     }
     return word;
   }
+  function abstract(word) { return /аг$/.test(word) && word.length - 1 >= 4 ? word.slice(0, -1) : word; }
   function participle(word) { return /шуда$/.test(word) && word.length - 4 >= 3 ? word.slice(0, -4) : word; }
   function izofa(word) {
     for (var i = 0; i < 2; i++) if (/и$/.test(word) && word.length - 1 >= 3) word = word.slice(0, -1);
