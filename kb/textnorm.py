@@ -110,6 +110,14 @@ ENGLISH_FAMILIES = {
     "cop": "polic",
     # "trans" as people say it, and the older "transsexual".
     "tran": "transgend", "transsexu": "transgend",
+    # The act and its noun, which Porter2 keeps apart: "threatened" and "threat", "ill-treated" and
+    # "ill-treatment", "dissolved" and "dissolution", "suspended" and "suspension", "compelled" and
+    # "compulsion", "notified" and "notification", "injured" and "injury". Not "medicine" and "medical" ("no
+    # medicines in detention" would lead with ICCPR 7's medical experiments), "expelled" and "expulsion" (the
+    # expulsion of aliens, for a student expelled), nor "closed" and "closure" (measured: "authorities want a
+    # court to close our NGO" lost the Constitution's art. 28 to the cases on closures).
+    "threaten": "threat", "treatment": "treat", "dissolut": "dissolv", "suspens": "suspend",
+    "compuls": "compel", "notif": "notifi", "injuri": "injur",
 }
 
 
@@ -140,7 +148,8 @@ def english_family_words(text: str) -> dict[str, str]:
 FAMILY_WORDS = {"detent": "detention", "coercion": "coercion", "disclos": "disclose", "complain": "complain",
                 "regist": "register", "bribe": "bribe", "beat": "beat", "discrimin": "discrimination",
                 "consent": "consent", "death": "death", "refus": "refuse", "polic": "police",
-                "transgend": "transgender"}
+                "transgend": "transgender", "threat": "threat", "treat": "treat", "dissolv": "dissolve",
+                "suspend": "suspend", "compel": "compel", "notifi": "notify", "injur": "injure"}
 
 
 def english_analyzer():

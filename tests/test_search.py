@@ -352,6 +352,9 @@ def test_a_colon_ending_a_word_is_punctuation(index_dir):
     ("denied", "deny", "denial", "refused", "refusal", "refuse"),
     ("cops", "cop", "police"),
     ("trans", "transgender", "transgendered", "transsexual"),
+    ("threatened", "threat", "threats", "threatening"), ("ill-treated", "ill-treatment"), ("treated", "treatment"),
+    ("dissolved", "dissolution"), ("suspended", "suspension"), ("compelled", "compulsion"),
+    ("notified", "notification", "notify"), ("injured", "injury", "injuries"),
 ])
 def test_english_words_of_one_family_meet(words):
     from kb.textnorm import english_stem
@@ -392,6 +395,7 @@ def test_the_forms_of_pronouns_and_function_words_are_not_query_words():
     ("complaint", "compliance"), ("register", "regime"), ("beat", "bear"),
     ("die", "diet"), ("dead", "deadline"), ("denied", "dense"), ("refused", "refugee"),
     ("cop", "copy"), ("police", "policy"), ("trans", "transport"), ("transgender", "transfer"),
+    ("close", "closet"), ("medicine", "medical"), ("expelled", "expulsion"),  # see kb.textnorm: not joined
 ])
 def test_english_words_of_other_families_stay_apart(a, b):
     from kb.textnorm import english_stem
