@@ -44,7 +44,9 @@ _FOLD_MAP = charset_table_to_dict(
 # by another would make "all the words" impossible to match.
 # Folded, as the stop filter sees them (it runs after the folding): "ё" ("or") is "е" there. The light
 # verbs of Tajik compound verbs (эътироф кардан "to confess", пахн шудан "to spread") are left out too: the
-# meaning is in the noun, and "кардани" matches any text about anything done. The Search page gets this list.
+# meaning is in the noun, and "кардани" matches any text about anything done; so are the copula and those
+# verbs in the first and second persons a caller writes ("ҳастам", "будем", "кардам"). The Search page gets
+# this list.
 TAJIK_STOP = frozenset(fold_tajik(word) for word in """ва дар ба аз бо бе ки барои ё то ин он
     кардан кардани карда кард карданд накард накарданд мекунад мекунанд кунад накунад шудан шудани шуда
     шуд шуданд нашуд нашуданд мешавад мешаванд намудан намуда намуд гардидан гардида гардид мегардад
@@ -52,7 +54,10 @@ TAJIK_STOP = frozenset(fold_tajik(word) for word in """ва дар ба аз б�
     ман маро мо моро ту туро ӯ ӯро вай вайро онҳо онҳоро шумо шуморо
     онро инро инҳо инҳоро ҳама ҳамаро худ худро худам худат худаш худамон худатон худашон ҳеҷ кас касе касро
     чӣ чиро чизе кӣ киро кадом ягон ҳар ҳамин ҳамон чунин чунон агар вале аммо низ ҳам мисли
-    дигар""".split())
+    дигар
+    ҳаст ҳастам ҳастӣ ҳастем ҳастед ҳастанд будам будӣ будем будед буданд нестам нестӣ нестем нестед нестанд
+    мебошам мебошем мебошед мешавам мешавем мешавед шудам шудӣ шудем шудед кардам кардӣ кардем кардед
+    кунам кунӣ кунем кунед мекунам мекунӣ мекунем мекунед""".split())
 # English function words beyond Whoosh's short list: a matter's facts ("she was held ... any ...") would
 # otherwise match treaty texts on "any", "was", "which" (kb.search.rank_facts); "against" in a title
 # ("Definition of discrimination against women") put it above the answer to "discrimination against
