@@ -68,9 +68,10 @@ should so some such than their theirs them then there these they those through t
 were what where which while who whom why would up down out off mine yours whose here just really even still
 already now again never ever always sometimes often anyone someone nobody nothing anything something
 everyone everything get gets getting got""".split())
-# Whoosh's Russian list has one form of each pronoun ("какая", "свою", "этого"); their other forms are as empty
-# ("в каком отделе" found the records with "какого"; "других", other, stemmed as "друг", a friend). "другом"
-# and "друга" stay: they are the friend's too.
+# Whoosh's Russian list has a few forms of each pronoun ("какая", "свою", "этого"); their other forms are as
+# empty ("в каком отделе" found the records with "какого"; "других", other, stemmed as "друг", a friend). Each
+# pronoun is listed in all its forms, those in Whoosh's list too, so that a paradigm can be checked whole.
+# "другом" and "друга" stay: they are the friend's too.
 RUSSIAN_STOP_FORMS = frozenset("""какой какое какие какого какому каким каком какую какими каких
     такой такая такое такие такого такому таким таком такую такими таких
     другой другая другое другие другого другому другим другую другими других

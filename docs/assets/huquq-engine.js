@@ -162,15 +162,10 @@
       return self.file("search-index/w/" + lang + "/" + (hash(key.slice(0, 3)) % meta.words[lang]) + ".json");
     }).then(function (table) {
       if (table && Object.prototype.hasOwnProperty.call(table, key)) return table[key];
-      if (lang === "tg") {
-        return self.meta().then(function (meta) {
-          var stem = tajikStem(key), families = meta.families.tg || {};
-          return Object.prototype.hasOwnProperty.call(families, stem) ? families[stem] : stem;
-        });
-      }
       var english = lang === "en";
-      return Promise.all([self.meta(), self.stemmer(english ? "english" : "russian")]).then(function (both) {
-        var stem = both[1](english ? key.replace(IZE, "$1is$2") : key), families = both[0].families[lang];
+      var stemmer = lang === "tg" ? Promise.resolve(tajikStem) : self.stemmer(english ? "english" : "russian");
+      return Promise.all([self.meta(), stemmer]).then(function (both) {
+        var stem = both[1](english ? key.replace(IZE, "$1is$2") : key), families = both[0].families[lang] || {};
         return Object.prototype.hasOwnProperty.call(families, stem) ? families[stem] : stem;
       });
     });
