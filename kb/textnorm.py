@@ -124,6 +124,13 @@ ENGLISH_FAMILIES = {
     # court to close our NGO" lost the Constitution's art. 28 to the cases on closures).
     "threaten": "threat", "treatment": "treat", "dissolut": "dissolv", "suspens": "suspend",
     "compuls": "compel", "notif": "notifi", "injuri": "injur",
+    # The irregular past of the verbs a caller tells what happened with ("never told us", "kept me three days",
+    # "I paid them"), which Porter2 leaves as they are; a text says "tell", "keep", "pay". Not "took"
+    # ("shall take measures" is in every treaty: measured, "police took my 14-year-old son" lost its
+    # answer), "held" ("hold opinions") nor "given".
+    "told": "tell", "kept": "keep", "brought": "bring", "caught": "catch", "threw": "throw", "thrown": "throw",
+    "sent": "send", "stole": "steal", "stolen": "steal", "broke": "break", "broken": "break", "paid": "pay",
+    "sold": "sell", "hid": "hide", "hidden": "hide",
 }
 
 
@@ -155,7 +162,10 @@ FAMILY_WORDS = {"detent": "detention", "coercion": "coercion", "disclos": "discl
                 "regist": "register", "bribe": "bribe", "beat": "beat", "discrimin": "discrimination",
                 "consent": "consent", "death": "death", "refus": "refuse", "polic": "police",
                 "transgend": "transgender", "threat": "threat", "treat": "treat", "dissolv": "dissolve",
-                "suspend": "suspend", "compel": "compel", "notifi": "notify", "injur": "injure"}
+                "suspend": "suspend", "compel": "compel", "notifi": "notify", "injur": "injure",
+                "keep": "keep", "tell": "tell", "bring": "bring",
+                "catch": "catch", "throw": "throw", "send": "send", "steal": "steal", "break": "break",
+                "pay": "pay", "sell": "sell", "hide": "hide"}
 
 
 def english_analyzer():
