@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .textnorm import ANALYZERS, fold_tajik
+from .textnorm import ANALYZERS, STOP, fold_tajik
 
 WIDTH = 240
 BEFORE = 70  # characters of context before the first matched word
@@ -23,7 +23,10 @@ def query_stems(query: str) -> frozenset[str]:
     stems: set[str] = set()
     for make in ANALYZERS.values():
         stems.update(token.text for token in make()(query))
-    stems.update(fold_tajik(word) for word in re.findall(r"\w+", query))
+    # The words as typed, but not the function words the analyzers leave out: "ман" (I) marked "манъ" and
+    # "манзил", "not" marked "notes".
+    typed = (fold_tajik(word) for word in re.findall(r"\w+", query))
+    stems.update(word for word in typed if word not in STOP)
     stems.update(stem[:-1] for stem in list(stems) if stem.endswith("i") and len(stem) > 4)
     return frozenset(stem for stem in stems if len(stem) >= 3 or stem.isdigit())
 
