@@ -226,7 +226,9 @@ def lead_words(corpus: Corpus) -> dict[str, dict[str, str]]:
     question a volunteer asks, in the words a caller uses: "did they take your blood ...") that name it
     among their leading authorities: a search on that subject shows it first. The first authorities of a
     list carry the names more times than the later ones (a topic's first two count three times, the next
-    two twice), so that the order a lawyer cites them in shows in the ranking."""
+    two twice), so that the order a lawyer cites them in shows in the ranking. How callers put a
+    circumstance (its ``said``: "didn't let me call home") goes to its first two authorities only: a caller
+    who says it needs the law a lawyer cites first, and the later ones are the lawyer's to find."""
     found: dict[str, dict[str, list[str]]] = {}
 
     def add(entry: str, words: dict[str, list[str]], times: int) -> None:
@@ -243,6 +245,8 @@ def lead_words(corpus: Corpus) -> dict[str, dict[str, str]]:
         for position, entry in enumerate(circumstance.leading):
             add(entry, {lang: [title] for lang, title in circumstance.title.items()}, 2 if position < 2 else 1)
             add(entry, {lang: [question] for lang, question in circumstance.question.items()}, 1)
+            if position < 2:
+                add(entry, {lang: list(phrases) for lang, phrases in circumstance.said.items()}, 1)
     return {rid: {lang: " ; ".join(terms) for lang, terms in langs.items()} for rid, langs in found.items()}
 
 

@@ -259,7 +259,8 @@ def _circumstance(data: Mapping, shown: str) -> Circumstance:
     )
     return Circumstance(
         id=data["id"], title=dict(data["title"]), question=dict(data["question"]),
-        explanation=dict(data["explanation"]), values=values,
+        explanation=dict(data["explanation"]),
+        said={lang: tuple(phrases) for lang, phrases in data.get("said", {}).items()}, values=values,
         topics=tuple(data["topics"]), leading=tuple(data["leading"]), argument=dict(data["argument"]),
         request={lang: tuple(items) for lang, items in data["request"].items()},
         sources=_sources(data["sources"]), notes=data.get("notes"), origin=_origin(shown, data),

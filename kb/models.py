@@ -284,6 +284,7 @@ class Circumstance:
     title: I18n
     question: I18n
     explanation: I18n
+    said: dict  # lang -> tuple of a caller's phrases (search only)
     values: tuple[ValueSpec, ...]
     topics: tuple[str, ...]
     leading: tuple[str, ...]

@@ -401,6 +401,16 @@ def circumstance_schema() -> dict:
             "title": {**_i18n(all_langs), "description": "A short name: the memo's heading for it."},
             "question": {**_i18n(all_langs), "description": "Asked of a person who is not a lawyer."},
             "explanation": {**_i18n(all_langs), "description": "One line: what it means in law."},
+            "said": {
+                "description": "How a caller puts it: short phrases in a caller's own words (\"didn't let me "
+                               "call home\"), not legal terms, and not the setting every call shares (police, "
+                               "station, detained). Searched as words of the first two leading authorities; "
+                               "never shown, never printed in memos.",
+                "type": "object",
+                "properties": {lang: {"type": "array", "items": {**_text(), "maxLength": 60}, "uniqueItems": True}
+                               for lang in all_langs},
+                "additionalProperties": False,
+            },
             "values": {"type": "array", "items": value},
             "topics": {"type": "array", "items": {"$ref": "#/$defs/slug"}, "minItems": 1,
                        "description": "The issues it engages; the first is the memo section it opens."},

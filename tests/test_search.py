@@ -160,6 +160,57 @@ def test_a_circumstances_question_leads_to_its_authorities(corpus):
             assert question in leads[first][lang], (circumstance.id, lang)
 
 
+def test_how_a_caller_puts_a_circumstance_leads_to_its_first_two_authorities(corpus):
+    """A circumstance's ``said`` ("didn't let me call home") is among the words of its first two leading
+    authorities, and of no later one unless another subject brings it there."""
+    from kb.index import lead_words
+
+    leads = lead_words(corpus)
+    family = corpus.circumstances["family-not-informed"]
+    first, second, third = (corpus.authority(entry)[1] for entry in family.leading[:3])
+    for lang in ("en", "ru", "tg"):
+        assert family.said[lang]
+        for phrase in family.said[lang]:
+            assert phrase in leads[first][lang] and phrase in leads[second][lang], (lang, phrase)
+            assert phrase not in leads.get(third, {}).get(lang, ""), (lang, phrase)
+
+
+# The setting every call shares: a phrase with it would lead to every circumstance's authorities at once.
+SETTING_WORDS = {"en": {"polic", "cop", "officer", "station", "militia", "arrest", "detent"},
+                 "ru": {"милиц", "полиц", "отдел", "сотрудник", "задержа", "арест"},
+                 "tg": {"милитсия", "шуъба", "корманд", "боздошт", "ҳабс"}}
+
+
+def test_every_circumstance_says_how_a_caller_puts_it_without_the_setting(corpus):
+    from kb.textnorm import ANALYZERS, WordsOf, fold_tajik
+
+    words = {lang: WordsOf(ANALYZERS[lang]()) for lang in ANALYZERS}
+    for circumstance in corpus.circumstances.values():
+        for lang in ("en", "ru", "tg"):
+            phrases = circumstance.said.get(lang, ())
+            assert len(phrases) >= 3, (circumstance.id, lang)
+            setting = {fold_tajik(word) for word in SETTING_WORDS[lang]}
+            for phrase in phrases:
+                assert not setting.intersection(words[lang](phrase)), (circumstance.id, phrase)
+
+
+@pytest.mark.parametrize("query, lang, first", [
+    ("they would not let me phone my mother", "en", "tj-criminal-procedure-code/100"),
+    ("мама не знала, где меня держат", "ru", "tj-criminal-procedure-code/100"),
+    ("таблетки от ВИЧ не давали три дня", "ru", "tj-constitution/38"),
+    ("модарам намедонист ки ман дар куҷо ҳастам", "tg", "tj-criminal-procedure-code/100"),
+])
+def test_a_callers_words_find_what_a_lawyer_cites_first(index_dir, query, lang, first):
+    # Not the circumstances' own phrases but other words for the same events, judged from the law: the
+    # notification of a detention (Code of Criminal Procedure, art. 100), health care (Constitution, art. 38).
+    # Without the circumstances' ``said`` none of these had the answer in its top 3.
+    searcher = Searcher(index_dir)
+    try:
+        assert first in ids(searcher.search(query, lang=lang, limit=3))
+    finally:
+        searcher.close()
+
+
 def test_topic_example_queries_recall_at_10(corpus, index_dir):
     """The relevance set: every topic's example queries, per language (recall@10)."""
     searcher = Searcher(index_dir)
@@ -179,6 +230,15 @@ def test_topic_example_queries_recall_at_10(corpus, index_dir):
     print("recall@10:", recall)
     assert total.get("en", 0) >= 20 and total.get("ru", 0) >= 20 and total.get("tg", 0) >= 12
     assert all(value >= 0.9 for value in recall.values()), misses
+
+
+def test_snippets_do_not_mark_words_that_begin_with_a_function_word():
+    from kb.snippets import query_stems, snippet
+
+    marked = snippet("Паҳн кардани маълумот манъ аст; ҳуқуқи манзил.", query_stems("ба ҳамсояҳо гуфтанд ки ман ВНМО дорам"))
+    assert marked is None or "[ман" not in marked
+    marked = snippet("Whom must be notified is in the notes; detention.", query_stems("they would not tell me"))
+    assert marked is None or "[not" not in marked
 
 
 def test_snippets_mark_the_query_words_not_its_operators():
