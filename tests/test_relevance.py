@@ -32,7 +32,10 @@ HELD_OUT = load_judgments(ROOT / "tests/relevance/heldout.yaml")
 # The pronouns' other forms and the function words as stop words (fourteenth session) raised Tajik; the
 # Russian vowel that comes and goes ("суток", "сутки") and "трансгендерных" with "трансгендер" moved two
 # Russian queries a place down ("сына держат в милиции уже вторые сутки": the Constitution's art. 19 second).
-VOLUNTEER_FLOORS = {"en": (0.70, 0.70, 0.52), "ru": (0.76, 0.73, 0.54), "tg": (0.70, 0.83, 0.62)}
+# How a caller puts each circumstance (its ``said``, written by a helper who never saw this set, fifteenth
+# session) raised every language: 70 / 70 / 0.53 -> 80 / 77 / 0.71, 77 / 73 / 0.54 -> 93 / 80 / 0.70,
+# 73 / 83 / 0.63 -> 90 / 83 / 0.75.
+VOLUNTEER_FLOORS = {"en": (0.80, 0.76, 0.70), "ru": (0.93, 0.80, 0.69), "tg": (0.90, 0.83, 0.74)}
 # first in top 3, all expected in top 10, MRR
 # The circumstances' questions among the words of their authorities (kb.index.lead_words) cost one Russian
 # query its first place in the top 3 ("облава на секс-работников" puts ICCPR 26 and 9 above the
@@ -47,7 +50,10 @@ VOLUNTEER_FLOORS = {"en": (0.70, 0.70, 0.52), "ru": (0.76, 0.73, 0.54), "tg": (0
 # Thirty queries written blind (fourteenth session: a helper who never saw the search's results or terms)
 # joined the set: it fell to 91 / 78 / 0.79, 89 / 82 / 0.83, 94 / 86 / 0.85, nearer what a new query meets.
 # The stop words of the same session raised Tajik's top 3 to 96%.
-FLOORS = {"en": (0.90, 0.77, 0.78), "ru": (0.88, 0.81, 0.82), "tg": (0.95, 0.85, 0.85)}
+# The circumstances' ``said`` (fifteenth session) raised Russian's top 3 to 92% and cost an English query its
+# last expected record in the top 10 and Russian 0.01 of MRR. Thirty more queries written blind joined the set
+# after it: 87 / 75 / 0.76, 91 / 82 / 0.80, 94 / 80 / 0.82.
+FLOORS = {"en": (0.87, 0.74, 0.75), "ru": (0.90, 0.81, 0.79), "tg": (0.93, 0.80, 0.81)}
 
 
 def test_the_relevance_set_is_large_and_names_real_authorities(corpus):
