@@ -118,7 +118,7 @@ def main() -> None:
         cli_scores = measure(judgments, lambda q, lang: [h.id for h in searcher.search(q, lang=lang, limit=10)])
         searcher.close()
     print("The site's Search page:\n")
-    print(report(site_scores))
+    print(report(site_scores, failures=args.set != "heldout"))  # held-out results are not shown (never tuned on)
     same = same_ten = total = 0
     for lang, scores in site_scores.items():
         for site_outcome, cli_outcome in zip(scores.outcomes, cli_scores[lang].outcomes):

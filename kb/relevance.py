@@ -71,11 +71,12 @@ def measure(judgments: list[Judgment], search: Callable[[str, str], list[str]]) 
     return scores
 
 
-def report(scores: dict[str, Scores]) -> str:
+def report(scores: dict[str, Scores], failures: bool = True) -> str:
+    """The table of the README, then (``failures``) each query that misses a target, with what came instead."""
     lines = ["| language | queries | first in top 3 | all expected in top 10 | MRR |", "|---|---|---|---|---|"]
     for lang, s in sorted(scores.items()):
         lines.append(f"| {lang} | {len(s.outcomes)} | {s.top3:.0%} | {s.top10:.0%} | {s.mrr:.2f} |")
-    for lang, s in sorted(scores.items()):
+    for lang, s in sorted(scores.items() if failures else ()):
         for o in s.failures():
             missing = [pid for pid in o.judgment.top10 if pid not in o.found]
             lines.append(f"- {lang} `{o.judgment.query}`: expected {o.judgment.first} first, rank "

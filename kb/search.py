@@ -80,6 +80,22 @@ AUTHORITY_PRIOR = {"tajik-law": 1.0, "treaty": 1.0, "case-binding": 0.8, "interp
 # ("в милиции", "in custody") that a constitutional article never says should not quarter its score: 1.5
 # measured better than 2 on both relevance sets, no measure lower (bench/RESULTS.md, eleventh session).
 COORDINATION = 1.5
+# The setting almost every caller names ("at the police station", "в отделе милиции", "дар шӯъба") is not
+# what the query asks about: when at least two other words remain, a record's share of the query's words is
+# counted without these (they are still scored). Otherwise every detention article, which has them, led
+# "cops beat me up at the station" and "в отделе не вызвали врача" above the law on the harm they name
+# (bench/RESULTS.md, fifteenth session).
+_SETTING_WORDS = {
+    # Porter2 stems "officer" as "office": "our office was sealed" counts its other words only, as
+    # "officers sealed our office" does (measured: without "officer", no set gained).
+    "latin": "police policeman policemen officer officers station custody militia cop cops",
+    # Russian and Tajik alike: a Tajik query typed without the Tajik letters is read in both languages.
+    "cyrillic": "милиция милиции милицию милицией милиционер милиционеры полиция полиции отдел отделе отдела отделение "
+          "отделении сотрудник сотрудники сотрудников участковый милитсия милиса шӯъба шӯъбаи корманд "
+          "кормандон кормандони",
+}
+SETTING = {lang: frozenset(WordsOf(ANALYZERS[lang]())(_SETTING_WORDS["latin" if lang == "en" else "cyrillic"]))
+           for lang in LANGS}
 # The languages whose fields a query is looked for in, by the letters it is written in.
 SCRIPT_LANGS = {"latin": ("en",), "russian": ("ru",), "tajik": ("tg",), "cyrillic": ("ru", "tg"), "mixed": LANGS}
 OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
@@ -93,6 +109,11 @@ def _parse(parser, text: str) -> Q.Query:
     except Exception:  # noqa: BLE001 - any failure of the parser has the same remedy
         words = [word for word in re.findall(r"\w+", text) if word not in OPERATORS]
         return parser.parse(" ".join(words)) if words else Q.NullQuery
+
+
+def _is_setting(token: dict[str, list[str]]) -> bool:
+    """A query word that, in every language it is analysed in, is a word of the setting (SETTING)."""
+    return all(word in SETTING[lang] for lang, words in token.items() for word in words)
 
 
 def _any_word_terms(analysed: dict[str, list[str]]) -> list[tuple[str, str, float]]:
@@ -270,8 +291,12 @@ class Searcher:
         """document -> the share of the query's words it has, in any field of any of the query's languages
         (a Cyrillic word counts found in the Russian or in the Tajik fields), for the documents in
         ``allowed`` with at least one; only those with every word when there are ``enough`` of them (the
-        pool is then theirs: see _most_words)."""
+        pool is then theirs: see _most_words). The words of the setting (SETTING) are not counted when two
+        other words remain."""
         self.ranker.forget()
+        subject = [token for token in tokens if not _is_setting(token)]
+        if len(subject) >= 2:
+            tokens = subject
         found = [set().union(*(self.ranker.postings(f"{part}_{lang}", word).keys()
                                for lang, words in token.items() for word in words for part in FIELD_WEIGHTS))
                  & allowed for token in tokens]

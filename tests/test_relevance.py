@@ -35,7 +35,9 @@ HELD_OUT = load_judgments(ROOT / "tests/relevance/heldout.yaml")
 # How a caller puts each circumstance (its ``said``, written by a helper who never saw this set, fifteenth
 # session) raised every language: 70 / 70 / 0.53 -> 80 / 77 / 0.71, 77 / 73 / 0.54 -> 93 / 80 / 0.70,
 # 73 / 83 / 0.63 -> 90 / 83 / 0.75.
-VOLUNTEER_FLOORS = {"en": (0.80, 0.76, 0.70), "ru": (0.93, 0.80, 0.69), "tg": (0.90, 0.83, 0.74)}
+# The setting a caller names ("at the station", "в отделе") left out of the share of words (same session)
+# raised the top 10 in every language: 83 / 87 / 0.72, 93 / 83 / 0.70, 90 / 90 / 0.73.
+VOLUNTEER_FLOORS = {"en": (0.83, 0.86, 0.72), "ru": (0.93, 0.83, 0.69), "tg": (0.90, 0.90, 0.72)}
 # first in top 3, all expected in top 10, MRR
 # The circumstances' questions among the words of their authorities (kb.index.lead_words) cost one Russian
 # query its first place in the top 3 ("облава на секс-работников" puts ICCPR 26 and 9 above the
@@ -52,8 +54,9 @@ VOLUNTEER_FLOORS = {"en": (0.80, 0.76, 0.70), "ru": (0.93, 0.80, 0.69), "tg": (0
 # The stop words of the same session raised Tajik's top 3 to 96%.
 # The circumstances' ``said`` (fifteenth session) raised Russian's top 3 to 92% and cost an English query its
 # last expected record in the top 10 and Russian 0.01 of MRR. Thirty more queries written blind joined the set
-# after it: 87 / 75 / 0.76, 91 / 82 / 0.80, 94 / 80 / 0.82.
-FLOORS = {"en": (0.87, 0.74, 0.75), "ru": (0.90, 0.81, 0.79), "tg": (0.93, 0.80, 0.81)}
+# after it: 87 / 75 / 0.76, 91 / 82 / 0.80, 94 / 80 / 0.82. The setting out of the share of words: 87 / 76 /
+# 0.75, 92 / 82 / 0.81, 96 / 80 / 0.82.
+FLOORS = {"en": (0.87, 0.75, 0.75), "ru": (0.92, 0.81, 0.81), "tg": (0.96, 0.80, 0.82)}
 
 
 def test_the_relevance_set_is_large_and_names_real_authorities(corpus):
@@ -101,3 +104,15 @@ def test_the_ranking_is_no_worse_than_measured(searcher, judgments, floors, lang
                        lambda q, lang: [h.id for h in searcher.search(q, lang=lang, limit=10)])[lang]
     found = (measured.top3, measured.top10, measured.mrr)
     assert all(value >= floor for value, floor in zip(found, floors[lang])), found
+
+
+def test_the_held_out_report_shows_the_table_and_no_query():
+    # Held-out queries are measured, never tuned on: bench/relevance.py prints their table only.
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, str(ROOT / "bench/relevance.py"), "--set", "heldout"],
+                         capture_output=True, text=True, check=True).stdout
+    assert out.startswith("| language |") and "| en |" in out
+    assert not any(j.query in out for j in HELD_OUT)
+    assert all(line.startswith("|") for line in out.splitlines())

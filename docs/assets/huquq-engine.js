@@ -9,7 +9,7 @@
   var PARTS = ["title", "text", "summary", "lead", "context"];
   var POOL = 100;        // kb.search.Searcher.COORDINATION_POOL
   var SINGLE_LIMIT = 30; // a one-word query: the best 30 by BM25F are weighed by authority (Searcher.search)
-  var FORMAT = 1;        // generator.site.search_index.FORMAT
+  var FORMAT = 2;        // generator.site.search_index.FORMAT
   // Words: letters and digits with inner hyphens or dots (kb.textnorm.WORD); English is split as Whoosh's
   // default tokenizer splits it.
   var WORD = /[\p{L}\p{N}_]+(?:[-.][\p{L}\p{N}_]+)*/gu;
@@ -281,6 +281,13 @@
 
   function bestFirst(a, b) { return b[1] - a[1] || a[0] - b[0]; }
 
+  // A query word that is a word of the setting in every language it is analysed in (kb.search._is_setting).
+  function isSetting(token, setting) {
+    return Object.keys(token).every(function (lang) {
+      return token[lang].every(function (word) { return (setting[lang] || []).indexOf(word) >= 0; });
+    });
+  }
+
   // The documents in ``allowed`` (null: all) that ``text`` finds, best first: [[doc, score], ...]. Plain
   // words are ranked by BM25F times the share of the query's words a document has, to the power
   // meta.coordination (kb.search.COORDINATION), times its authority's prior, the documents with the most
@@ -295,6 +302,10 @@
         found = found.map(function (docs) {
           return allowed ? new Set(Array.from(docs).filter(function (d) { return allowed(d); })) : docs;
         });
+        // The setting ("police", "в отделе") is left out of the share when two other words remain
+        // (kb.search.SETTING, Searcher._shares); it is still scored.
+        var subject = found.filter(function (_docs, i) { return !isSetting(tokens[i], meta.setting); });
+        if (!parsed && subject.length >= 2) found = subject;
         var shares = new Map();
         var every = Array.from(found[0]).filter(function (d) { return found.every(function (s) { return s.has(d); }); });
         if (parsed || every.length >= POOL) {

@@ -47,11 +47,11 @@ from kb.cite import pick
 from kb.index import INDEX_FORMAT, PARTS, corpus_documents
 from kb.models import LANGS, Corpus
 from kb.ranking import K1, LENGTHS, field_b
-from kb.search import AUTHORITY_PRIOR, COORDINATION, FIELD_WEIGHTS, JURISDICTIONS, KINDS, Searcher
+from kb.search import AUTHORITY_PRIOR, COORDINATION, FIELD_WEIGHTS, JURISDICTIONS, KINDS, SETTING, Searcher
 from kb.textnorm import ENGLISH_FAMILIES, RUSSIAN_FAMILIES, TAJIK_FAMILIES, fold_tajik
 
 OUTPUT = "search-index"
-FORMAT = 1
+FORMAT = 2
 # Postings and word tables are split so that a query fetches a few files of a few KB (bench/site_scale.py:
 # 60 KB a search at 5,000 provisions); the number of files grows with the corpus.
 SHARD_BYTES = 2500
@@ -117,6 +117,7 @@ def _write(corpus: Corpus, root: Path, searcher: Searcher, out: Path) -> None:
     topics = sorted({t for fields_ in stored for t in fields_["topics"].split(",") if t})
     meta = {
         "format": FORMAT, "count": len(docnums), "k1": K1, "coordination": COORDINATION,
+        "setting": {lang: sorted(stems) for lang, stems in SETTING.items()},
         # Names this build's files (the page asks for them with it): the sources, and the formats of this
         # folder and of the index (which changes with the analysis of words).
         "build": hashlib.sha256(json.dumps([FORMAT, INDEX_FORMAT, sorted(corpus.file_hashes.items())])
