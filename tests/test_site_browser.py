@@ -395,6 +395,19 @@ def test_a_query_that_names_a_topic_links_its_page_above_the_results(browser, se
     assert not browser.find_element(By.CSS_SELECTOR, ".huquq-subjects").is_displayed()
 
 
+def test_a_callers_words_link_the_circumstance_they_describe(browser, server):
+    # How a caller puts a circumstance (its ``said``) names it too: the volunteer finds the circumstance's
+    # page, with its law and argument, above the results.
+    for query, lang, page in [("they didn't let me call home all night", "en", "/circumstances/family-not-informed/"),
+                              ("в изоляторе не дали мои таблетки", "ru", "/circumstances/denied-medical-care-or-art/"),
+                              ("телефонамро гирифтанд ва паёмҳоямро хонданд", "tg",
+                               "/circumstances/documents-or-phone-taken/")]:
+        search(browser, server, query, lang=lang)
+        line = wait(browser, EC.visibility_of_element_located((By.CSS_SELECTOR, ".huquq-subjects")))
+        links = [urlparse(a.get_attribute("href")).path for a in line.find_elements(By.TAG_NAME, "a")]
+        assert page in links, (query, links)
+
+
 def test_word_forms_the_corpus_lacks_are_stemmed_as_the_command_line_stems_them(browser, server, built_site, index_dir):
     """A typed word the corpus does not have is not in the page's word tables: Russian ones are stemmed by
     the vendored Snowball stemmer, Tajik ones by the port of kb.tajik, as the command line stems them."""

@@ -17,7 +17,7 @@ line reads, taken from a Whoosh index of the same corpus:
 - ``facets.json``: each document's instruments (a case's: those of the provisions it applies) and topics,
   fetched only when a filter is used or counted;
 - ``subjects.json``: the topics and circumstances, each with its names (a topic's label and synonyms, a
-  circumstance's title) as the index analyses them: a query that names one shows a link to its page above
+  circumstance's title and the phrases of its ``said``) as the index analyses them: a query that names one shows a link to its page above
   the results (the command line does not search these pages);
 - ``i/<instrument>.json``: each of the instrument's provisions -> its document number, fetched only when a
   citation is searched with filters chosen (a provision the filters exclude is not opened, as on the
@@ -233,8 +233,13 @@ def _subjects(corpus: Corpus, analyse: dict) -> list[dict]:
 
     subjects = [{"kind": "topic", "url": ids.topic_url(topic.id), "title": dict(topic.label), "names": names(topic.words())}
                 for topic in corpus.topics.values()]
+    # A circumstance is also named by how a caller puts it (its ``said``), where a phrase keeps two words or
+    # more: "не дали позвонить домой" links "family not informed"; a phrase of one word ("I'm pregnant",
+    # "never told why": "tell") would link it to any query with that word.
     subjects += [{"kind": "circumstance", "url": ids.circumstance_url(c.id), "title": dict(c.title),
-                  "names": names({lang: [title] for lang, title in c.title.items()})}
+                  "names": names({lang: [c.title[lang], *(phrase for phrase in c.said.get(lang, ())
+                                                           if len(analyse[lang](phrase)) >= 2)]
+                                  for lang in c.title})}
                  for c in corpus.circumstances.values()]
     return subjects
 
