@@ -78,16 +78,10 @@ def _defs() -> dict:
             "properties": {lang: {"type": "array", "items": _text()} for lang in LANGS},
             "additionalProperties": False,
         },
-        "keywords": {
-            "description": "Search terms per language: the words a lawyer or a client types for the record's "
-                           "subject where its title, text and summary lack them (lay words; the Tajik words of a "
-                           "record with no Tajik summary). Used by the search only: never shown as the law, "
-                           "never printed in memos.",
-            "type": "object",
-            "properties": {lang: {"type": "array", "items": {**_text(), "maxLength": 60}, "uniqueItems": True}
-                           for lang in LANGS},
-            "additionalProperties": False,
-        },
+        "keywords": _search_words(
+            LANGS, "Search terms per language: the words a lawyer or a client types for the record's subject "
+                   "where its title, text and summary lack them (lay words; the Tajik words of a record with no "
+                   "Tajik summary). Used by the search only: never shown as the law, never printed in memos."),
         "source": {
             "description": "Where a statement or a text was read. `url` is the address of the "
                            "publication; `provenance` says which copy was used when it is not the "
@@ -366,6 +360,17 @@ def notice_schema() -> dict:
     )
 
 
+def _search_words(langs, description: str) -> dict:
+    """Words per language that only the search reads (a record's keywords, a circumstance's said)."""
+    return {
+        "description": description,
+        "type": "object",
+        "properties": {lang: {"type": "array", "items": {**_text(), "maxLength": 60}, "uniqueItems": True}
+                       for lang in langs},
+        "additionalProperties": False,
+    }
+
+
 def circumstance_schema() -> dict:
     all_langs = ("en", "ru", "tg")
     value = {
@@ -401,16 +406,11 @@ def circumstance_schema() -> dict:
             "title": {**_i18n(all_langs), "description": "A short name: the memo's heading for it."},
             "question": {**_i18n(all_langs), "description": "Asked of a person who is not a lawyer."},
             "explanation": {**_i18n(all_langs), "description": "One line: what it means in law."},
-            "said": {
-                "description": "How a caller puts it: short phrases in a caller's own words (\"didn't let me "
-                               "call home\"), not legal terms, and not the setting every call shares (police, "
-                               "station, detained). Searched as words of the first two leading authorities; "
-                               "never shown, never printed in memos.",
-                "type": "object",
-                "properties": {lang: {"type": "array", "items": {**_text(), "maxLength": 60}, "uniqueItems": True}
-                               for lang in all_langs},
-                "additionalProperties": False,
-            },
+            "said": _search_words(
+                all_langs, "How a caller puts it: short phrases in a caller's own words (\"didn't let me call "
+                           "home\"), not legal terms, and not the setting every call shares (police, station, "
+                           "detained). Searched as words of the first two leading authorities; never shown, never "
+                           "printed in memos."),
             "values": {"type": "array", "items": value},
             "topics": {"type": "array", "items": {"$ref": "#/$defs/slug"}, "minItems": 1,
                        "description": "The issues it engages; the first is the memo section it opens."},
