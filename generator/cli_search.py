@@ -77,10 +77,13 @@ def search(query, sources, index_dir, lang, jurisdiction, instrument, topic, kin
     instrument ("Criminal Code torture", "свобода собраний Конституция") has that
     instrument's provisions first. NOT leaves out what has a word ("torture NOT
     children"), OR asks for either, and detent* finds any ending; with these, or
-    with quotes, results with all of the query come first.
+    with quotes, results with all of the query come first. Above the results, the
+    topics and circumstances the words name ("arbitrary detention", "не дали
+    позвонить домой"): `huquq show ID` gives their leading authorities in order.
     """
+    from kb.cite import pick
     from kb.index import stale_files
-    from kb.search import search as run_search
+    from kb.search import Searcher
 
     sources, index_dir = resolve_sources(sources), index_dir or paths.index_dir()
     stale = stale_files(index_dir, sources) if sources.is_dir() else []
@@ -98,15 +101,26 @@ def search(query, sources, index_dir, lang, jurisdiction, instrument, topic, kin
     elif stale and stale != ["(no index)"]:
         click.echo(f"huquq: warning: the index is out of date ({len(stale)} file(s) changed)", err=True)
     _check_names(index_dir, instrument=instrument, topic=topic)
-    hits = run_search(index_dir, " ".join(query), lang=lang, jurisdiction=jurisdiction,
-                      instrument=instrument, topic=topic, kind=kind,
-                      in_force_on=date_type(in_force_on), limit=limit, site_url=site_url)
+    text = " ".join(query)
+    searcher = Searcher(index_dir)
+    try:
+        hits = searcher.search(text, lang=lang, jurisdiction=jurisdiction, instrument=instrument, topic=topic,
+                               kind=kind, in_force_on=date_type(in_force_on), limit=limit, site_url=site_url)
+        # The topics and circumstances the words name, as on the Search page: their pages (and `huquq show
+        # ID`) give a subject's leading authorities in the order a lawyer cites them.
+        named = [] if as_json or not hits or hits[0].exact else searcher.subjects(text)
+    finally:
+        searcher.close()
     if as_json:
         click.echo(json.dumps([h.to_json() for h in hits], ensure_ascii=False, indent=2))
         return
     if not hits:
         click.echo("no results", err=True)
         return
+    for subject in named:
+        click.echo(f"{subject['kind'].capitalize()}: {pick(subject['title'], lang)} (huquq show {subject['id']})")
+    if named:
+        click.echo()
     for number, hit in enumerate(hits, 1):
         mark = " (exact citation)" if hit.exact else ""
         flag = "" if hit.verification != "unverified" else "  [unverified]"
@@ -141,7 +155,8 @@ def _check_names(index_dir: Path, **given: str | None) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the record as JSON.")
 @report_errors
 def show(record_id, sources, on, lang, as_json):
-    """Show one provision, instrument, case or topic by id (e.g. iccpr/9, cat, toonen-v-australia)."""
+    """Show one provision, instrument, case, topic or circumstance by id (e.g. iccpr/9, cat, toonen-v-australia,
+    family-not-informed)."""
     from kb.load import load_corpus
     from .show import describe, record_json
 

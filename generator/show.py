@@ -8,7 +8,7 @@ from typing import Any
 
 from kb.cite import cite_provision, pick, pick_lang
 from kb.dates import human
-from kb.models import Case, Corpus, Instrument, Provision, Topic
+from kb.models import Case, Circumstance, Corpus, Instrument, Provision, Topic
 
 from .interview import Words
 
@@ -41,7 +41,21 @@ def describe(corpus: Corpus, record: Any, on: dt.date | None, lang: str) -> str:
                           pick(record.summary, lang), f"verification: {record.verification.status}"])
     if isinstance(record, Topic):
         return "\n".join([pick(record.label, lang), pick(record.description, lang), "", pick(record.argument, lang)])
+    if isinstance(record, Circumstance):
+        # What a volunteer asks, what it means, and the law a memo cites for it, in that order.
+        lines = [pick(record.title, lang), pick(record.question, lang), pick(record.explanation, lang), ""]
+        return "\n".join(lines + [_leading(corpus, entry, lang) for entry in record.leading])
     return pick(getattr(record, "title", {}), lang) or str(record)
+
+
+def _leading(corpus: Corpus, entry: str, lang: str) -> str:
+    """One leading authority of a circumstance: its citation (with the pinpoint) and title."""
+    kind, record_id, pinpoint = corpus.authority(entry)
+    if kind == "case":
+        return f"  {pick(corpus.cases[record_id].title, lang)}"
+    provision = corpus.provisions[record_id]
+    cited = cite_provision(corpus.instrument_of(provision), provision, lang)
+    return f"  {cited}{pinpoint}  {pick(provision.title, lang)}"
 
 
 def _provision(corpus: Corpus, provision: Provision, on: dt.date | None, lang: str) -> str:

@@ -28,9 +28,10 @@ from .cite import cite_provision
 from .inforce import start_of
 from .load import source_files, without_gc
 from .models import LANGS, Case, Corpus, Provision, Wording
-from .textnorm import ANALYZERS
+from .subjects import subjects
+from .textnorm import ANALYZERS, WordsOf
 
-FORMAT_VERSION = 16  # bump when documents change shape: forces a full rebuild
+FORMAT_VERSION = 17  # bump when documents or the catalog change shape: forces a full rebuild
 
 
 def _analysis_signature() -> str:
@@ -193,11 +194,13 @@ def _write_json(path: Path, data: dict) -> None:
 
 def catalog(corpus: Corpus) -> dict:
     """What search needs without reading YAML: names of instruments and provision ids (citations),
-    topic words (phrases)."""
+    topic words (phrases), the names of the topics and circumstances a query may name (kb.subjects)."""
+    words_of = {lang: WordsOf(make()) for lang, make in ANALYZERS.items()}
     return {
         "instruments": instrument_names(corpus),
         "provisions": sorted(corpus.provisions),
         "topics": {t.id: t.words() for t in corpus.topics.values()},  # for phrases in topic words
+        "subjects": subjects(corpus, words_of),
     }
 
 

@@ -25,6 +25,7 @@ from .index import CATALOG, OPEN_END
 from .models import LANGS
 from .ranking import Ranker, Unsupported, best_first, weighting
 from .snippets import query_stems, snippet
+from .subjects import named
 from .textnorm import ANALYZERS, WORD, WordsOf
 
 KINDS = ("provision", "case")
@@ -255,6 +256,11 @@ class Searcher:
             ranked += [(doc, score) for doc, score in self._prior(self._ranked(_parse(some, text), allowed, limit))
                        if doc not in seen]
         return ranked[:limit]
+
+    def subjects(self, text: str) -> list[dict]:
+        """The topics and circumstances ``text`` names (kb.subjects): kind, id, url, title."""
+        typed = {lang: set(words) for lang, words in self._analysed(text, SCRIPT_LANGS[_script(text)]).items()}
+        return named(self.catalog.get("subjects", []), typed)
 
     def _analysed(self, text: str, langs: tuple[str, ...]) -> dict[str, list[str]]:
         """The query's words as the fields of each of ``langs`` were analysed."""

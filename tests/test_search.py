@@ -318,6 +318,33 @@ def test_show_gives_the_text_in_the_language_it_has_and_an_unknown_date_in_words
         assert words in result.output and "?" not in result.output.splitlines()[1]
 
 
+def test_search_names_the_topics_and_circumstances_the_words_name(run, index_dir):
+    # As the Search page links them above its results: their pages give the leading authorities in order.
+    from tests.conftest import SOURCES
+
+    def lines(*query, lang="en"):
+        result = run("search", "--sources", SOURCES, "--index", index_dir, *query, "--lang", lang, "--limit", "2")
+        assert result.exit_code == 0, result.output
+        return result.output.splitlines()
+
+    assert lines("arbitrary", "detention")[:2] == ["Topic: Arbitrary detention (huquq show arbitrary-detention)", ""]
+    # by how a caller puts it (a circumstance's said), in the reader's language
+    assert "Circumstance: Семья не уведомлена о задержании (huquq show family-not-informed)" in \
+        lines("мама", "плакала,", "не", "дали", "позвонить", "домой", lang="ru")[:3]
+    # a citation names no subject; nor does a caller's phrase of one word ("never told why": "tell")
+    assert lines("ICCPR", "9")[0].startswith(" 1. ICCPR, art. 9")
+    assert lines("never", "told", "why")[0].startswith(" 1.")
+
+
+def test_show_gives_a_circumstance_with_its_leading_authorities_in_order(run):
+    from tests.conftest import SOURCES
+
+    result = run("show", "--sources", SOURCES, "family-not-informed")
+    out = result.output.splitlines()
+    assert out[0] == "Family not informed of the detention" and out[1].startswith("Were you held")
+    assert [line.split("  ")[1] for line in out[4:6]] == ["Criminal Procedure Code, art. 100", "ICCPR, art. 9"]
+
+
 @pytest.mark.parametrize("option, value, nearest", [("--topic", "arbitrary-detentio", "arbitrary-detention"),
                                                     ("--instrument", "icpr", "iccpr")])
 def test_an_unknown_filter_is_a_usage_error_naming_the_nearest(run, fixture_copy, tmp_path, option, value, nearest):

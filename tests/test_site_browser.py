@@ -395,6 +395,24 @@ def test_a_query_that_names_a_topic_links_its_page_above_the_results(browser, se
     assert not browser.find_element(By.CSS_SELECTOR, ".huquq-subjects").is_displayed()
 
 
+def test_the_page_names_the_subjects_the_command_line_names(browser, server, index_dir):
+    from kb.search import Searcher
+
+    browser.get(f"{server}/find/")
+    searcher = Searcher(index_dir)
+    try:
+        for query in ["arbitrary detention", "ҳабси худсарона", "не дали позвонить домой, мама искала всю ночь",
+                      "HIV test before the wedding", "маро маҷбур карданд коғази холиро имзо кунам",
+                      "transgender woman detained and searched", "never told why", "Toonen"]:
+            page = browser.execute_async_script(
+                "var done = arguments[1]; window.huquqSearchInternals.engine().subjects(arguments[0])"
+                ".then(function (s) { done(s.map(function (x) { return x.url; })); }, function (e) { done(String(e)); });",
+                query)
+            assert page == [subject["url"] for subject in searcher.subjects(query)], query
+    finally:
+        searcher.close()
+
+
 def test_a_callers_words_link_the_circumstance_they_describe(browser, server):
     # How a caller puts a circumstance (its ``said``) names it too: the volunteer finds the circumstance's
     # page, with its law and argument, above the results.

@@ -48,6 +48,7 @@ from kb.index import INDEX_FORMAT, PARTS, corpus_documents
 from kb.models import LANGS, Corpus
 from kb.ranking import K1, LENGTHS, field_b
 from kb.search import AUTHORITY_PRIOR, COORDINATION, FIELD_WEIGHTS, JURISDICTIONS, KINDS, SETTING, Searcher
+from kb.subjects import subjects
 from kb.textnorm import ENGLISH_FAMILIES, RUSSIAN_FAMILIES, TAJIK_FAMILIES, fold_tajik
 
 OUTPUT = "search-index"
@@ -224,24 +225,9 @@ def _write_shards(entries, hash_of, count: int, folder: Path) -> int:
 
 
 def _subjects(corpus: Corpus, analyse: dict) -> list[dict]:
-    """Topics and circumstances with their names, each name as the words the index makes of it (``analyse``:
-    a kb.textnorm.WordsOf per language), space separated, per language ({lang: ["arbitrari detent", ...]})."""
-
-    def names(per_lang: dict[str, list[str]]) -> dict[str, list[str]]:
-        return {lang: list(dict.fromkeys(" ".join(words) for name in texts if (words := analyse[lang](name))))
-                for lang, texts in per_lang.items()}
-
-    subjects = [{"kind": "topic", "url": ids.topic_url(topic.id), "title": dict(topic.label), "names": names(topic.words())}
-                for topic in corpus.topics.values()]
-    # A circumstance is also named by how a caller puts it (its ``said``), where a phrase keeps two words or
-    # more: "не дали позвонить домой" links "family not informed"; a phrase of one word ("I'm pregnant",
-    # "never told why": "tell") would link it to any query with that word.
-    subjects += [{"kind": "circumstance", "url": ids.circumstance_url(c.id), "title": dict(c.title),
-                  "names": names({lang: [c.title[lang], *(phrase for phrase in c.said.get(lang, ())
-                                                           if len(analyse[lang](phrase)) >= 2)]
-                                  for lang in c.title})}
-                 for c in corpus.circumstances.values()]
-    return subjects
+    """Topics and circumstances with their names (kb.subjects), as the page reads them: kind, url, title,
+    names per language ({lang: ["arbitrari detent", ...]})."""
+    return [{key: subject[key] for key in ("kind", "url", "title", "names")} for subject in subjects(corpus, analyse)]
 
 
 def _card(fields: dict, lang: str) -> dict:
