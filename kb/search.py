@@ -298,14 +298,16 @@ class Searcher:
         (a Cyrillic word counts found in the Russian or in the Tajik fields), for the documents in
         ``allowed`` with at least one; only those with every word when there are ``enough`` of them (the
         pool is then theirs: see _most_words). The words of the setting (SETTING) are not counted when two
-        other words remain."""
+        other words remain and a document has one of them."""
         self.ranker.forget()
-        subject = [token for token in tokens if not _is_setting(token)]
-        if len(subject) >= 2:
-            tokens = subject
         found = [set().union(*(self.ranker.postings(f"{part}_{lang}", word).keys()
                                for lang, words in token.items() for word in words for part in FIELD_WEIGHTS))
                  & allowed for token in tokens]
+        # Without the setting, unless that leaves fewer than two words or no document at all ("милиционер
+        # приставал к сыну в отделении": no record has the other words, and the setting finds the law).
+        subject = [docs for token, docs in zip(tokens, found) if not _is_setting(token)]
+        if len(subject) >= 2 and any(subject):
+            found = subject
         every = set.intersection(*found)
         if len(every) >= enough:
             return dict.fromkeys(every, 1.0)

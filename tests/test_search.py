@@ -213,6 +213,17 @@ def test_a_callers_words_find_what_a_lawyer_cites_first(index_dir, query, lang, 
         searcher.close()
 
 
+def test_a_query_whose_other_words_no_record_has_is_found_by_its_setting(index_dir):
+    # "приставал", "сыну-подростку" and "сидел" are in no record: the setting finds the detention articles,
+    # rather than nothing at all.
+    searcher = Searcher(index_dir)
+    try:
+        hits = searcher.search("милиционер приставал к моему сыну-подростку, когда тот сидел в отделении", lang="ru")
+        assert "tj-constitution/19" in ids(hits[:3])
+    finally:
+        searcher.close()
+
+
 def test_the_setting_is_left_out_of_the_share_only_when_two_other_words_remain():
     from kb.search import _is_setting
     from kb.textnorm import ANALYZERS, WordsOf

@@ -302,6 +302,8 @@ SAME_AS_THE_COMMAND_LINE = [
     ("en", "Criminal Code torture"), ("ru", "медицинского обследования вступающих в брак"), ("en", "HIV брак"),
     ("tg", "озодии иттиҳодияҳо"), ("en", "police detained me without protocol?"),
     ("ru", "задержали без протокола"), ("en", "detainee denied access to a lawyer"),
+    # the setting's words are all the index has of this one (kb.search.Searcher._shares)
+    ("ru", "милиционер приставал к моему сыну-подростку, когда тот сидел в отделении"),
 ]
 ENGINE_TOP_10 = """
 var query = arguments[0], cited = arguments[1], done = arguments[arguments.length - 1];

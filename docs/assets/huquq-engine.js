@@ -302,10 +302,11 @@
         found = found.map(function (docs) {
           return allowed ? new Set(Array.from(docs).filter(function (d) { return allowed(d); })) : docs;
         });
-        // The setting ("police", "в отделе") is left out of the share when two other words remain
-        // (kb.search.SETTING, Searcher._shares); it is still scored.
+        // The setting ("police", "в отделе") is left out of the share when two other words remain and a
+        // document has one of them (kb.search.SETTING, Searcher._shares); it is still scored.
         var subject = found.filter(function (_docs, i) { return !isSetting(tokens[i], meta.setting); });
-        if (!parsed && subject.length >= 2) found = subject;
+        var anyDoc = subject.some(function (docs) { return docs.size > 0; });
+        if (!parsed && subject.length >= 2 && anyDoc) found = subject;
         var shares = new Map();
         var every = Array.from(found[0]).filter(function (d) { return found.every(function (s) { return s.has(d); }); });
         if (parsed || every.length >= POOL) {
