@@ -29,7 +29,7 @@ from .inforce import start_of
 from .load import source_files, without_gc
 from .models import LANGS, Case, Corpus, Provision, Wording
 from .subjects import subjects
-from .textnorm import ANALYZERS, WordsOf
+from .textnorm import ANALYZERS, words_of_each_language
 
 FORMAT_VERSION = 17  # bump when documents or the catalog change shape: forces a full rebuild
 
@@ -195,12 +195,11 @@ def _write_json(path: Path, data: dict) -> None:
 def catalog(corpus: Corpus) -> dict:
     """What search needs without reading YAML: names of instruments and provision ids (citations),
     topic words (phrases), the names of the topics and circumstances a query may name (kb.subjects)."""
-    words_of = {lang: WordsOf(make()) for lang, make in ANALYZERS.items()}
     return {
         "instruments": instrument_names(corpus),
         "provisions": sorted(corpus.provisions),
         "topics": {t.id: t.words() for t in corpus.topics.values()},  # for phrases in topic words
-        "subjects": subjects(corpus, words_of),
+        "subjects": subjects(corpus, words_of_each_language()),
     }
 
 

@@ -26,7 +26,7 @@ from .models import LANGS
 from .ranking import Ranker, Unsupported, best_first, weighting
 from .snippets import query_stems, snippet
 from .subjects import named
-from .textnorm import ANALYZERS, WORD, WordsOf
+from .textnorm import WORD, words_of_each_language
 
 KINDS = ("provision", "case")
 JURISDICTIONS = ("tj", "intl")
@@ -91,12 +91,12 @@ _SETTING_WORDS = {
     # "officers sealed our office" does (measured: without "officer", no set gained).
     "latin": "police policeman policemen officer officers station custody militia cop cops",
     # Russian and Tajik alike: a Tajik query typed without the Tajik letters is read in both languages.
-    "cyrillic": "милиция милиции милицию милицией милиционер милиционеры полиция полиции отдел отделе отдела отделение "
-          "отделении сотрудник сотрудники сотрудников участковый милитсия милиса шӯъба шӯъбаи корманд "
-          "кормандон кормандони",
+    "cyrillic": "милиция милиции милицию милицией милиционер милиционеры полиция полиции отдел отделе отдела "
+                "отделение отделении сотрудник сотрудники сотрудников участковый милитсия милиса шӯъба шӯъбаи "
+                "корманд кормандон кормандони",
 }
-SETTING = {lang: frozenset(WordsOf(ANALYZERS[lang]())(_SETTING_WORDS["latin" if lang == "en" else "cyrillic"]))
-           for lang in LANGS}
+SETTING = {lang: frozenset(words(_SETTING_WORDS["latin" if lang == "en" else "cyrillic"]))
+           for lang, words in words_of_each_language().items()}
 # The languages whose fields a query is looked for in, by the letters it is written in.
 SCRIPT_LANGS = {"latin": ("en",), "russian": ("ru",), "tajik": ("tg",), "cyrillic": ("ru", "tg"), "mixed": LANGS}
 OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
@@ -176,7 +176,7 @@ class Searcher:
         self.searcher = self.ix.searcher(weighting=weighting(self.ix.schema.names()))
         self.ranker = Ranker(self.searcher, self._words)
         # Each language's analysis of a text, as the index made its words (the site's export reads them too).
-        self.words_of = {lang: WordsOf(make()) for lang, make in ANALYZERS.items()}
+        self.words_of = words_of_each_language()
         self._filter_docs: dict[tuple, set[int]] = {}
         self._weights: dict[int, float] = {}
         self._authorities = self.searcher.reader().column_reader("authority")

@@ -267,6 +267,11 @@ def tajik_analyzer():
 ANALYZERS = {"en": english_analyzer, "ru": russian_analyzer, "tg": tajik_analyzer}
 
 
+def words_of_each_language() -> dict[str, "WordsOf"]:
+    """{lang: WordsOf(its analyzer)}: the words each language's fields make of a text."""
+    return {lang: WordsOf(make()) for lang, make in ANALYZERS.items()}
+
+
 class WordsOf:
     """The words ``analyzer`` gives a text, in order (no positions), and fast on long texts: the text is
     split with the analyzer's own tokenizer pattern, and each distinct word is analysed once and

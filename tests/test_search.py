@@ -179,9 +179,9 @@ def test_every_circumstance_says_how_a_caller_puts_it_without_the_setting(corpus
     # The setting every call shares (kb.search.SETTING, and being detained): a phrase with it would lead to
     # every circumstance's authorities at once.
     from kb.search import SETTING
-    from kb.textnorm import ANALYZERS, WordsOf
+    from kb.textnorm import words_of_each_language
 
-    words = {lang: WordsOf(ANALYZERS[lang]()) for lang in ANALYZERS}
+    words = words_of_each_language()
     detained = {"en": {"arrest", "detent"}, "ru": {"задержа", "арест"}, "tg": {"боздошт", "хабс"}}
     for circumstance in corpus.circumstances.values():
         for lang in ("en", "ru", "tg"):
@@ -206,35 +206,27 @@ def test_every_circumstance_says_how_a_caller_puts_it_without_the_setting(corpus
     ("police officers at the station refused to call a doctor", "en", "tj-constitution/38"),
 ])
 def test_a_callers_words_find_what_a_lawyer_cites_first(index_dir, query, lang, first):
-    searcher = Searcher(index_dir)
-    try:
-        assert first in ids(searcher.search(query, lang=lang, limit=3))
-    finally:
-        searcher.close()
+    assert first in ids(search(index_dir, query, lang=lang, limit=3))
 
 
 def test_a_query_whose_other_words_no_record_has_is_found_by_its_setting(index_dir):
     # "приставал", "сыну-подростку" and "сидел" are in no record: the setting finds the detention articles,
     # rather than nothing at all.
-    searcher = Searcher(index_dir)
-    try:
-        hits = searcher.search("милиционер приставал к моему сыну-подростку, когда тот сидел в отделении", lang="ru")
-        assert "tj-constitution/19" in ids(hits[:3])
-    finally:
-        searcher.close()
+    hits = search(index_dir, "милиционер приставал к моему сыну-подростку, когда тот сидел в отделении", lang="ru")
+    assert "tj-constitution/19" in ids(hits[:3])
 
 
 def test_the_setting_is_left_out_of_the_share_only_when_two_other_words_remain():
     from kb.search import _is_setting
-    from kb.textnorm import ANALYZERS, WordsOf
+    from kb.textnorm import words_of_each_language
 
-    words = {lang: WordsOf(ANALYZERS[lang]()) for lang in ANALYZERS}
+    words = words_of_each_language()
 
     def token(word, langs):
         return {lang: words[lang](word) for lang in langs if words[lang](word)}
 
-    for word, langs in [("police", ("en",)), ("officers", ("en",)), ("cops", ("en",)), ("station", ("en",)), ("милиции", ("ru",)),
-                        ("отделе", ("ru",)), ("сотрудники", ("ru",)), ("шӯъба", ("tg",)),
+    for word, langs in [("police", ("en",)), ("officers", ("en",)), ("cops", ("en",)), ("station", ("en",)),
+                        ("милиции", ("ru",)), ("отделе", ("ru",)), ("сотрудники", ("ru",)), ("шӯъба", ("tg",)),
                         # a Tajik word typed without the Tajik letters is read in both languages
                         ("милитсия", ("ru", "tg")), ("шуъба", ("ru", "tg")), ("отдел", ("ru", "tg"))]:
         assert _is_setting(token(word, langs)), word

@@ -48,7 +48,6 @@ from kb.index import INDEX_FORMAT, PARTS, corpus_documents
 from kb.models import LANGS, Corpus
 from kb.ranking import K1, LENGTHS, field_b
 from kb.search import AUTHORITY_PRIOR, COORDINATION, FIELD_WEIGHTS, JURISDICTIONS, KINDS, SETTING, Searcher
-from kb.subjects import subjects
 from kb.textnorm import ENGLISH_FAMILIES, RUSSIAN_FAMILIES, TAJIK_FAMILIES, fold_tajik
 
 OUTPUT = "search-index"
@@ -133,7 +132,7 @@ def _write(corpus: Corpus, root: Path, searcher: Searcher, out: Path) -> None:
         "jurisdiction": [JURISDICTIONS.index(f["jurisdiction"]) for f in stored],
     }
     _dump(out / "meta.json", meta)
-    _dump(out / "subjects.json", _subjects(corpus, searcher.words_of))
+    _dump(out / "subjects.json", _subjects(searcher.catalog["subjects"]))
     instrument_number = {i: n for n, i in enumerate(instruments)}
     topic_number = {t: n for n, t in enumerate(topics)}
     _dump(out / "facets.json", {
@@ -224,10 +223,10 @@ def _write_shards(entries, hash_of, count: int, folder: Path) -> int:
     return count
 
 
-def _subjects(corpus: Corpus, analyse: dict) -> list[dict]:
-    """Topics and circumstances with their names (kb.subjects), as the page reads them: kind, url, title,
-    names per language ({lang: ["arbitrari detent", ...]})."""
-    return [{key: subject[key] for key in ("kind", "url", "title", "names")} for subject in subjects(corpus, analyse)]
+def _subjects(catalog_subjects: list[dict]) -> list[dict]:
+    """The index catalog's topics and circumstances with their names (kb.subjects), as the page reads them:
+    kind, url, title, names per language ({lang: ["arbitrari detent", ...]})."""
+    return [{key: subject[key] for key in ("kind", "url", "title", "names")} for subject in catalog_subjects]
 
 
 def _card(fields: dict, lang: str) -> dict:
