@@ -37,7 +37,10 @@ HELD_OUT = load_judgments(ROOT / "tests/relevance/heldout.yaml")
 # 73 / 83 / 0.63 -> 90 / 83 / 0.75.
 # The setting a caller names ("at the station", "в отделе") left out of the share of words (same session)
 # raised the top 10 in every language: 83 / 87 / 0.72, 93 / 83 / 0.70, 90 / 90 / 0.73.
-VOLUNTEER_FLOORS = {"en": (0.83, 0.86, 0.72), "ru": (0.93, 0.83, 0.69), "tg": (0.90, 0.90, 0.72)}
+# More caller phrases (sixteenth session, written by a helper who never saw this set) raised Russian's and
+# Tajik's MRR (0.70 -> 0.78, 0.73 -> 0.76) and cost English one query its last expected record ("they wouldn't
+# let me call a lawyer": ICCPR 14 out of the top 10).
+VOLUNTEER_FLOORS = {"en": (0.83, 0.83, 0.71), "ru": (0.93, 0.83, 0.77), "tg": (0.93, 0.96, 0.76)}
 # first in top 3, all expected in top 10, MRR
 # The circumstances' questions among the words of their authorities (kb.index.lead_words) cost one Russian
 # query its first place in the top 3 ("облава на секс-работников" puts ICCPR 26 and 9 above the
@@ -56,7 +59,10 @@ VOLUNTEER_FLOORS = {"en": (0.83, 0.86, 0.72), "ru": (0.93, 0.83, 0.69), "tg": (0
 # last expected record in the top 10 and Russian 0.01 of MRR. Thirty more queries written blind joined the set
 # after it: 87 / 75 / 0.76, 91 / 82 / 0.80, 94 / 80 / 0.82. The setting out of the share of words: 87 / 76 /
 # 0.75, 92 / 82 / 0.81, 96 / 80 / 0.82.
-FLOORS = {"en": (0.87, 0.75, 0.75), "ru": (0.92, 0.81, 0.81), "tg": (0.96, 0.80, 0.82)}
+# More caller phrases (sixteenth session): 88 / 75 / 0.77, 92 / 82 / 0.84, 95 / 79 / 0.85; a blind Tajik
+# query lost its first place from the top 3 ("ман зани трансгендер ҳастам, милитсия маҷбур кард, ки
+# либосамро кашам ва хандиданд": ICCPR 7 sixth) and one its last expected record from the top 10.
+FLOORS = {"en": (0.88, 0.74, 0.77), "ru": (0.92, 0.81, 0.83), "tg": (0.95, 0.78, 0.84)}
 
 
 def test_the_relevance_set_is_large_and_names_real_authorities(corpus):
