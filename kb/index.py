@@ -31,7 +31,7 @@ from .models import LANGS, Case, Corpus, Provision, Wording
 from .subjects import subjects
 from .textnorm import ANALYZERS, words_of_each_language
 
-FORMAT_VERSION = 17  # bump when documents or the catalog change shape: forces a full rebuild
+FORMAT_VERSION = 18  # bump when documents or the catalog change shape: forces a full rebuild
 
 
 def _analysis_signature() -> str:

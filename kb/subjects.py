@@ -1,15 +1,23 @@
-"""The topics and circumstances a query names.
+"""The topics and circumstances a query names, and the circumstance a caller's words tell of.
 
 Their pages gather a subject's leading authorities; a search's results are provisions and cases only, so
 the Search page links the subjects a query names above its results, and `huquq search` names them above its
 list. A subject is named when every word of one of its names is among the query's words, as the index
 analyses both: a topic by its label and synonyms, a circumstance by its title and how a caller puts it
 (``said``). The longest name found ranks a subject; three are shown at most. The Search page's engine
-(docs/assets/huquq-engine.js, ``subjects``) reads the same names from the site's ``subjects.json``.
+(docs/assets/huquq-engine.js, ``subjects`` and ``told``) reads the same names from the site's
+``subjects.json``.
+
+A caller rarely types a whole name, but the words of a story ("обзвонили все больницы, телефон выключен")
+are often those of one circumstance's names more than of any other's. ``told`` scores each circumstance's
+names, taken together, against the query's words (BM25, over the circumstances); the search raises the first
+leading authorities of the one that clearly scores best (kb.search.Searcher._best).
 """
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from typing import Callable
 
 from . import ids
@@ -19,6 +27,18 @@ from .models import Corpus
 # why" ("tell") would name it for any query with that one word.
 SAID_WORDS = 2
 SHOWN = 3
+# A circumstance is told of when at least TOLD_WORDS of the query's words are among its names' words, they
+# score at least TOLD_SCORE (two words that few circumstances have) and TOLD_MARGIN times the next
+# circumstance's score: a story that fits two circumstances as well raises neither. One word is not a story:
+# "ночью дежурный изнасиловал меня" would be told of the duty lawyer refused ("дежурный адвокат") and lead
+# with the detention article. Its first TOLD_LEADERS leading authorities are raised (kb.search.TOLD_BOOST).
+# Measured on the relevance sets and the held-out set (bench/RESULTS.md, sixteenth session); scores of 1 to
+# 4 and margins of 1.0 to 1.6 measured alike.
+TOLD_WORDS = 2
+TOLD_SCORE = 2.0
+TOLD_MARGIN = 1.3
+TOLD_LEADERS = 3
+TOLD_K1 = 1.2  # BM25's saturation of a word's count among a circumstance's names
 
 Analyse = Callable[[str], list[str]]
 
@@ -38,8 +58,10 @@ def subjects(corpus: Corpus, words_of: dict[str, Analyse]) -> list[dict]:
         per_lang = {lang: [title, *(phrase for phrase in said.get(lang, ())
                                     if len(words_of[lang](phrase)) >= SAID_WORDS)]
                     for lang, title in circumstance.title.items()}
+        leaders = [authority[1] for entry in circumstance.leading if (authority := corpus.authority(entry))]
         found.append({"kind": "circumstance", "id": circumstance.id, "url": ids.circumstance_url(circumstance.id),
-                      "title": dict(circumstance.title), "names": names(per_lang)})
+                      "title": dict(circumstance.title), "names": names(per_lang),
+                      "leaders": list(dict.fromkeys(leaders))[:TOLD_LEADERS]})
     return found
 
 
@@ -55,3 +77,34 @@ def named(all_subjects: list[dict], typed: dict[str, set[str]]) -> list[dict]:
             found.append((best, subject))
     found.sort(key=lambda pair: -pair[0])  # stable, as the page's sort
     return [subject for _, subject in found[:SHOWN]]
+
+
+def told(all_subjects: list[dict], typed: dict[str, set[str]]) -> list[str]:
+    """The first leading authorities (ids, in the circumstance's order) of the circumstance the query's words
+    (``typed``: per language searched, the setting left out) tell of, or [] when none clearly scores best.
+    A circumstance's score is the best of its languages': the sum, over the query's words found among its
+    names' words (TOLD_WORDS at least), of BM25's weight (the word's rarity over the circumstances, its count
+    saturated)."""
+    circumstances = [s for s in all_subjects if s["kind"] == "circumstance"]
+    scores = []
+    for lang, query_words in typed.items():
+        counts = [Counter(word for name in s["names"].get(lang, ()) for word in name.split(" "))
+                  for s in circumstances]
+        having = Counter(word for words in counts for word in words)
+        total = len(counts)
+        for position, words in enumerate(counts):
+            shared = [word for word in sorted(query_words) if word in words]  # summed in the page's order
+            if len(shared) < TOLD_WORDS:
+                continue
+            score = sum(math.log(1 + (total - having[word] + 0.5) / (having[word] + 0.5))
+                        * words[word] * (TOLD_K1 + 1) / (words[word] + TOLD_K1) for word in shared)
+            scores.append((score, position))
+    best: dict[int, float] = {}
+    for score, position in scores:
+        best[position] = max(best.get(position, 0.0), score)
+    ranked = sorted(best.items(), key=lambda pair: (-pair[1], pair[0]))
+    if not ranked or ranked[0][1] < TOLD_SCORE:
+        return []
+    if len(ranked) > 1 and ranked[0][1] < TOLD_MARGIN * ranked[1][1]:
+        return []
+    return circumstances[ranked[0][0]]["leaders"]

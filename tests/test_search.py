@@ -613,3 +613,40 @@ def test_each_english_family_has_a_word_the_search_page_can_search_by():
 
     assert set(FAMILY_WORDS) == set(ENGLISH_FAMILIES.values())
     assert all(_ENGLISH.stemWord(word) == stem for stem, word in FAMILY_WORDS.items())
+
+
+def test_a_callers_story_brings_up_the_leading_authorities_of_the_circumstance_it_tells(index_dir, monkeypatch):
+    # A husband has vanished: no word of the story is a statute's, but they are the words callers use for a
+    # family not told of a detention, so that circumstance's first leading authorities come first, in its
+    # order: the Code's notification of detention, ICCPR 9, General Comment 35 on telling the family.
+    import kb.search as search_module
+
+    story = "муж пропал, телефон выключен, в больницах его нет"
+    assert [hit.id for hit in search(index_dir, story, lang="ru", limit=3)] == [
+        "tj-criminal-procedure-code/100", "iccpr/9", "hrc-gc-35/58"]
+    # A filter still decides: Tajik law only brings in no treaty.
+    tajik = [hit.id for hit in search(index_dir, story, lang="ru", limit=10, jurisdiction="tj")]
+    assert tajik[0] == "tj-criminal-procedure-code/100" and not {"iccpr/9", "hrc-gc-35/58"} & set(tajik)
+    # Without the raise, the comment is not among the first three.
+    monkeypatch.setattr(search_module, "TOLD_BOOST", 0.0)
+    assert "hrc-gc-35/58" not in [hit.id for hit in search(index_dir, story, lang="ru", limit=3)]
+
+
+def test_a_story_tells_of_the_circumstance_it_clearly_fits_and_of_none_it_fits_no_better():
+    from kb.subjects import told
+
+    def circumstance(name, names, leaders):
+        return {"kind": "circumstance", "id": name, "names": {"en": names}, "leaders": leaders}
+
+    # Ten circumstances, so that a word only one of them has is rare among them.
+    subjects = [{"kind": "topic", "id": "t", "names": {"en": ["phone mother"]}},
+                circumstance("family", ["call home", "mother search night"], ["cpc/100", "iccpr/9"]),
+                circumstance("beaten", ["kick head", "bottl night"], ["const/18"]),
+                *(circumstance(f"other{n}", [f"word{n} thing{n}"], [f"x/{n}"]) for n in range(8))]
+    assert told(subjects, {"en": {"mother", "search", "polic"}}) == ["cpc/100", "iccpr/9"]
+    assert told(subjects, {"en": {"mother"}}) == []  # one word is not a story
+    assert told(subjects, {"en": {"mother", "search", "kick", "head"}}) == []  # two circumstances alike
+    assert told(subjects, {"en": {"unknown", "words"}}) == []
+    # A Cyrillic query is read in Russian and in Tajik: the language it fits best decides.
+    subjects[1]["names"]["ru"] = ["позвон домой", "мам искал ноч"]
+    assert told(subjects, {"ru": {"мам", "искал"}, "tg": {"мам"}}) == ["cpc/100", "iccpr/9"]

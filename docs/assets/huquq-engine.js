@@ -9,7 +9,7 @@
   var PARTS = ["title", "text", "summary", "lead", "context"];
   var POOL = 100;        // kb.search.Searcher.COORDINATION_POOL
   var SINGLE_LIMIT = 30; // a one-word query: the best 30 by BM25F are weighed by authority (Searcher.search)
-  var FORMAT = 2;        // generator.site.search_index.FORMAT
+  var FORMAT = 3;        // generator.site.search_index.FORMAT
   // Words: letters and digits with inner hyphens or dots (kb.textnorm.WORD); English is split as Whoosh's
   // default tokenizer splits it.
   var WORD = /[\p{L}\p{N}_]+(?:[-.][\p{L}\p{N}_]+)*/gu;
@@ -338,10 +338,69 @@
               var head = byScore.slice(0, SINGLE_LIMIT).map(function (e) { return e[0]; });
               return weighed(head).concat(weighed(byScore.slice(SINGLE_LIMIT).map(function (e) { return e[0]; })));
             }
-            return weighed(inPool).concat(weighed(rest));
+            // The leading authorities of the circumstance a caller's story tells of (Searcher._told).
+            var typed = {};
+            langs.forEach(function (lang, i) {
+              typed[lang] = new Set(analysed[i].filter(function (w) { return (meta.setting[lang] || []).indexOf(w) < 0; }));
+            });
+            return self.told(typed, meta.told).then(function (leaders) {
+              return raise(weighed(inPool), weighed(rest), leaders, allowed, meta.told);
+            });
           });
         });
       });
+    });
+  };
+
+  // ``list`` (the pool, weighed, best first) then ``rest`` with the circumstance's ``leaders`` (document
+  // numbers; null for one not in force today) raised: each by a share of the first result's score, added to its
+  // own score in the pool (kb.search.Searcher._told).
+  function raise(list, rest, leaders, allowed, told) {
+    if (!leaders.length || !list.length) return list.concat(rest);
+    var scores = new Map(list), raised = new Set(), by = told.boost * list[0][1];
+    leaders.forEach(function (d) {
+      if (d !== null && (!allowed || allowed(d))) {
+        scores.set(d, (scores.has(d) ? scores.get(d) : 0) + by);
+        raised.add(d);
+      }
+      by = by * told.decay;
+    });
+    return Array.from(scores.entries()).sort(bestFirst)
+      .concat(rest.filter(function (e) { return !raised.has(e[0]); }));
+  }
+
+  // The first leading authorities (document numbers) of the circumstance the query's words (``typed``:
+  // {lang: Set}, the setting left out) tell of, or [] when none clearly scores best (kb.subjects.told).
+  Engine.prototype.told = function (typed, told) {
+    return this.file("search-index/subjects.json").then(function (subjects) {
+      var circumstances = subjects.filter(function (s) { return s.kind === "circumstance"; });
+      var best = circumstances.map(function () { return 0; });
+      Object.keys(typed).forEach(function (lang) {
+        var counts = circumstances.map(function (s) {
+          var count = new Map();
+          (s.names[lang] || []).forEach(function (name) {
+            name.split(" ").forEach(function (w) { count.set(w, (count.get(w) || 0) + 1); });
+          });
+          return count;
+        });
+        var having = new Map();
+        counts.forEach(function (count) { count.forEach(function (_n, w) { having.set(w, (having.get(w) || 0) + 1); }); });
+        var words = Array.from(typed[lang]).sort();  // summed in the command line's order
+        counts.forEach(function (count, i) {
+          var shared = words.filter(function (w) { return count.has(w); });
+          if (shared.length < told.words) return;
+          var score = 0;
+          shared.forEach(function (w) {
+            var n = having.get(w), tf = count.get(w);
+            score += Math.log(1 + (counts.length - n + 0.5) / (n + 0.5)) * tf * (told.k1 + 1) / (tf + told.k1);
+          });
+          best[i] = Math.max(best[i], score);
+        });
+      });
+      var order = best.map(function (score, i) { return [i, score]; }).sort(bestFirst);
+      if (!order.length || order[0][1] < told.score) return [];
+      if (order.length > 1 && order[0][1] < told.margin * order[1][1]) return [];
+      return circumstances[order[0][0]].leaders;
     });
   };
 

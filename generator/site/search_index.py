@@ -18,7 +18,8 @@ line reads, taken from a Whoosh index of the same corpus:
   fetched only when a filter is used or counted;
 - ``subjects.json``: the topics and circumstances, each with its names (a topic's label and synonyms, a
   circumstance's title and the phrases of its ``said``) as the index analyses them: a query that names one shows a link to its page above
-  the results (the command line does not search these pages);
+  the results (the command line does not search these pages); a circumstance's first leading authorities
+  (document numbers), which a caller's words that tell of it raise (kb.subjects.told);
 - ``i/<instrument>.json``: each of the instrument's provisions -> its document number, fetched only when a
   citation is searched with filters chosen (a provision the filters exclude is not opened, as on the
   command line);
@@ -47,11 +48,13 @@ from kb.cite import pick
 from kb.index import INDEX_FORMAT, PARTS, corpus_documents
 from kb.models import LANGS, Corpus
 from kb.ranking import K1, LENGTHS, field_b
-from kb.search import AUTHORITY_PRIOR, COORDINATION, FIELD_WEIGHTS, JURISDICTIONS, KINDS, SETTING, Searcher
+from kb.search import (AUTHORITY_PRIOR, COORDINATION, FIELD_WEIGHTS, JURISDICTIONS, KINDS, SETTING, TOLD_BOOST,
+                       TOLD_DECAY, Searcher)
+from kb.subjects import TOLD_K1, TOLD_MARGIN, TOLD_SCORE, TOLD_WORDS
 from kb.textnorm import ENGLISH_FAMILIES, RUSSIAN_FAMILIES, TAJIK_FAMILIES, fold_tajik
 
 OUTPUT = "search-index"
-FORMAT = 2
+FORMAT = 3
 # Postings and word tables are split so that a query fetches a few files of a few KB (bench/site_scale.py:
 # 60 KB a search at 5,000 provisions); the number of files grows with the corpus.
 SHARD_BYTES = 2500
@@ -118,6 +121,8 @@ def _write(corpus: Corpus, root: Path, searcher: Searcher, out: Path) -> None:
     meta = {
         "format": FORMAT, "count": len(docnums), "k1": K1, "coordination": COORDINATION,
         "setting": {lang: sorted(stems) for lang, stems in SETTING.items()},
+        "told": {"words": TOLD_WORDS, "score": TOLD_SCORE, "margin": TOLD_MARGIN, "k1": TOLD_K1,
+                 "boost": TOLD_BOOST, "decay": TOLD_DECAY},
         # Names this build's files (the page asks for them with it): the sources, and the formats of this
         # folder and of the index (which changes with the analysis of words).
         "build": hashlib.sha256(json.dumps([FORMAT, INDEX_FORMAT, sorted(corpus.file_hashes.items())])
@@ -132,7 +137,8 @@ def _write(corpus: Corpus, root: Path, searcher: Searcher, out: Path) -> None:
         "jurisdiction": [JURISDICTIONS.index(f["jurisdiction"]) for f in stored],
     }
     _dump(out / "meta.json", meta)
-    _dump(out / "subjects.json", _subjects(searcher.catalog["subjects"]))
+    numbers = {f["id"]: n for n, f in enumerate(stored)}
+    _dump(out / "subjects.json", _subjects(searcher.catalog["subjects"], numbers))
     instrument_number = {i: n for n, i in enumerate(instruments)}
     topic_number = {t: n for n, t in enumerate(topics)}
     _dump(out / "facets.json", {
@@ -223,10 +229,15 @@ def _write_shards(entries, hash_of, count: int, folder: Path) -> int:
     return count
 
 
-def _subjects(catalog_subjects: list[dict]) -> list[dict]:
+def _subjects(catalog_subjects: list[dict], numbers: dict[str, int]) -> list[dict]:
     """The index catalog's topics and circumstances with their names (kb.subjects), as the page reads them:
-    kind, url, title, names per language ({lang: ["arbitrari detent", ...]})."""
-    return [{key: subject[key] for key in ("kind", "url", "title", "names")} for subject in catalog_subjects]
+    kind, url, title, names per language ({lang: ["arbitrari detent", ...]}), and a circumstance's first
+    leading authorities as the page's document numbers (``leaders``; null for one not in force today, which
+    the command line's filter of today leaves out while counting its place)."""
+    return [{**{key: subject[key] for key in ("kind", "url", "title", "names")},
+             **({"leaders": [numbers.get(pid) for pid in subject["leaders"]]}
+                if subject["kind"] == "circumstance" else {})}
+            for subject in catalog_subjects]
 
 
 def _card(fields: dict, lang: str) -> dict:
