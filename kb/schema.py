@@ -409,8 +409,9 @@ def circumstance_schema() -> dict:
             "said": _search_words(
                 all_langs, "How a caller puts it: short phrases in a caller's own words (\"didn't let me call "
                            "home\"), not legal terms, and not the setting every call shares (police, station, "
-                           "detained). Searched as words of the first two leading authorities; never shown, never "
-                           "printed in memos."),
+                           "detained). Searched as words of the first two leading authorities, and a story with "
+                           "their words raises the first three leading authorities; never shown, never printed in "
+                           "memos."),
             "values": {"type": "array", "items": value},
             "topics": {"type": "array", "items": {"$ref": "#/$defs/slug"}, "minItems": 1,
                        "description": "The issues it engages; the first is the memo section it opens."},
