@@ -25,7 +25,7 @@ from .index import CATALOG, OPEN_END
 from .models import LANGS
 from .ranking import Ranker, Unsupported, best_first, weighting
 from .snippets import query_stems, snippet
-from .subjects import named, told
+from .subjects import shown, told
 from .textnorm import WORD, words_of_each_language
 
 KINDS = ("provision", "case")
@@ -271,14 +271,14 @@ class Searcher:
         """``best`` with the first leading authorities of the circumstance the query tells of (kb.subjects.told)
         raised: each by a share of the first result's score (TOLD_BOOST, TOLD_DECAY), added to its own
         weighed score in the pool (none if it is not in the pool). The setting's words tell of nothing."""
-        typed = {lang: set(words) - SETTING[lang] for lang, words in analysed.items()}
-        leaders = told(self.catalog.get("subjects", []), typed)
-        if not leaders or not best:
+        story = told(self.catalog.get("subjects", []),
+                     {lang: set(words) - SETTING[lang] for lang, words in analysed.items()})
+        if not story or not best:
             return best
         own = dict(scored)
         scores = dict(best)
         by = TOLD_BOOST * best[0][1]
-        for pid in leaders:
+        for pid in story["leaders"]:
             for doc in self.searcher.document_numbers(id=pid):
                 if doc in allowed:
                     scores[doc] = (own[doc] * self.authority_weight(doc) if doc in own else 0.0) + by
@@ -286,9 +286,10 @@ class Searcher:
         return sorted(scores.items(), key=best_first)[:limit]
 
     def subjects(self, text: str) -> list[dict]:
-        """The topics and circumstances ``text`` names (kb.subjects): kind, id, url, title."""
+        """The topics and circumstances ``text`` names, and the circumstance it tells of (kb.subjects.shown):
+        kind, id, url, title."""
         typed = {lang: set(words) for lang, words in self._analysed(text, SCRIPT_LANGS[_script(text)]).items()}
-        return named(self.catalog.get("subjects", []), typed)
+        return shown(self.catalog.get("subjects", []), typed, SETTING)
 
     def _analysed(self, text: str, langs: tuple[str, ...]) -> dict[str, list[str]]:
         """The query's words as the fields of each of ``langs`` were analysed."""

@@ -8,10 +8,11 @@ analyses both: a topic by its label and synonyms, a circumstance by its title an
 (docs/assets/huquq-engine.js, ``subjects`` and ``told``) reads the same names from the site's
 ``subjects.json``.
 
-A caller rarely types a whole name, but the words of a story ("обзвонили все больницы, телефон выключен")
-are often those of one circumstance's names more than of any other's. ``told`` scores each circumstance's
-names, taken together, against the query's words (BM25, over the circumstances); the search raises the first
-leading authorities of the one that clearly scores best (kb.search.Searcher._best).
+A caller rarely types a whole name, but the words of a story ("муж пропал, телефон выключен, в больницах
+его нет") are often those of one circumstance's names more than of any other's. ``told`` scores each
+circumstance's names, taken together, against the query's words (BM25, over the circumstances); the search
+raises the first leading authorities of the one that clearly scores best (kb.search.Searcher._told), and it
+is linked above the results with the subjects named (``shown``).
 """
 
 from __future__ import annotations
@@ -65,6 +66,16 @@ def subjects(corpus: Corpus, words_of: dict[str, Analyse]) -> list[dict]:
     return found
 
 
+def shown(all_subjects: list[dict], typed: dict[str, set[str]], setting: dict[str, frozenset[str]]) -> list[dict]:
+    """The subjects a query's words (``typed``) name, and the circumstance they tell of (``told``, the
+    ``setting``'s words left out) when none of those is it: the last place goes to it when they are SHOWN."""
+    found = named(all_subjects, typed)
+    story = told(all_subjects, {lang: words - setting[lang] for lang, words in typed.items()})
+    if story and story not in found:
+        found = [*found[:SHOWN - 1], story]
+    return found
+
+
 def named(all_subjects: list[dict], typed: dict[str, set[str]]) -> list[dict]:
     """The subjects whose names' words are all in ``typed`` (the query's words per language searched), the
     longest name found first, at most SHOWN."""
@@ -79,9 +90,9 @@ def named(all_subjects: list[dict], typed: dict[str, set[str]]) -> list[dict]:
     return [subject for _, subject in found[:SHOWN]]
 
 
-def told(all_subjects: list[dict], typed: dict[str, set[str]]) -> list[str]:
-    """The first leading authorities (ids, in the circumstance's order) of the circumstance the query's words
-    (``typed``: per language searched, the setting left out) tell of, or [] when none clearly scores best.
+def told(all_subjects: list[dict], typed: dict[str, set[str]]) -> dict | None:
+    """The circumstance the query's words (``typed``: per language searched, the setting left out) tell of,
+    or None when none clearly scores best; its ``leaders`` are its first leading authorities, in order.
     A circumstance's score is the best of its languages': the sum, over the query's words found among its
     names' words (TOLD_WORDS at least), of BM25's weight (the word's rarity over the circumstances, its count
     saturated)."""
@@ -104,7 +115,7 @@ def told(all_subjects: list[dict], typed: dict[str, set[str]]) -> list[str]:
         best[position] = max(best.get(position, 0.0), score)
     ranked = sorted(best.items(), key=lambda pair: (-pair[1], pair[0]))
     if not ranked or ranked[0][1] < TOLD_SCORE:
-        return []
+        return None
     if len(ranked) > 1 and ranked[0][1] < TOLD_MARGIN * ranked[1][1]:
-        return []
-    return circumstances[ranked[0][0]]["leaders"]
+        return None
+    return circumstances[ranked[0][0]]

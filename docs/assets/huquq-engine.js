@@ -343,8 +343,8 @@
             langs.forEach(function (lang, i) {
               typed[lang] = new Set(analysed[i].filter(function (w) { return (meta.setting[lang] || []).indexOf(w) < 0; }));
             });
-            return self.told(typed, meta.told).then(function (leaders) {
-              return raise(weighed(inPool), weighed(rest), leaders, allowed, meta.told);
+            return self.told(typed, meta.told).then(function (story) {
+              return raise(weighed(inPool), weighed(rest), story ? story.leaders : [], allowed, meta.told);
             });
           });
         });
@@ -369,8 +369,9 @@
       .concat(rest.filter(function (e) { return !raised.has(e[0]); }));
   }
 
-  // The first leading authorities (document numbers) of the circumstance the query's words (``typed``:
-  // {lang: Set}, the setting left out) tell of, or [] when none clearly scores best (kb.subjects.told).
+  // The circumstance the query's words (``typed``: {lang: Set}, the setting left out) tell of, or null when
+  // none clearly scores best (kb.subjects.told); its ``leaders`` are its first leading authorities'
+  // document numbers.
   Engine.prototype.told = function (typed, told) {
     return this.file("search-index/subjects.json").then(function (subjects) {
       var circumstances = subjects.filter(function (s) { return s.kind === "circumstance"; });
@@ -398,9 +399,9 @@
         });
       });
       var order = best.map(function (score, i) { return [i, score]; }).sort(bestFirst);
-      if (!order.length || order[0][1] < told.score) return [];
-      if (order.length > 1 && order[0][1] < told.margin * order[1][1]) return [];
-      return circumstances[order[0][0]].leaders;
+      if (!order.length || order[0][1] < told.score) return null;
+      if (order.length > 1 && order[0][1] < told.margin * order[1][1]) return null;
+      return circumstances[order[0][0]];
     });
   };
 
@@ -452,13 +453,17 @@
   };
 
   // The topics and circumstances the query names: those one of whose names (label, synonym, title) has all
-  // its words among the query's, the longest name first; at most three.
+  // its words among the query's, the longest name first; at most three; and the circumstance it tells of,
+  // when none of those is it, in the last place (kb.subjects.shown).
   Engine.prototype.subjects = function (text) {
     var self = this, langs = SCRIPT_LANGS[script(text)];
-    return Promise.all([self.file("search-index/subjects.json"),
+    return Promise.all([self.file("search-index/subjects.json"), self.meta(),
                         Promise.all(langs.map(function (lang) { return self.analyse(text, lang); }))]).then(function (both) {
-      var typed = {};
-      langs.forEach(function (lang, i) { typed[lang] = new Set(both[1][i]); });
+      var typed = {}, story = {}, meta = both[1];
+      langs.forEach(function (lang, i) {
+        typed[lang] = new Set(both[2][i]);
+        story[lang] = new Set(both[2][i].filter(function (w) { return (meta.setting[lang] || []).indexOf(w) < 0; }));
+      });
       var found = [];
       both[0].forEach(function (subject) {
         var best = 0;
@@ -471,7 +476,10 @@
         if (best) found.push([best, subject]);
       });
       found.sort(function (a, b) { return b[0] - a[0]; });
-      return found.slice(0, 3).map(function (f) { return f[1]; });
+      found = found.slice(0, 3).map(function (f) { return f[1]; });
+      return self.told(story, meta.told).then(function (told) {
+        return told && found.indexOf(told) < 0 ? found.slice(0, 2).concat([told]) : found;
+      });
     });
   };
 
