@@ -97,7 +97,7 @@ def told(all_subjects: list[dict], typed: dict[str, set[str]]) -> dict | None:
     names' words (TOLD_WORDS at least), of BM25's weight (the word's rarity over the circumstances, its count
     saturated)."""
     circumstances = [s for s in all_subjects if s["kind"] == "circumstance"]
-    scores = []
+    best: dict[int, float] = {}  # circumstance's position -> its best language's score
     for lang, query_words in typed.items():
         counts = [Counter(word for name in s["names"].get(lang, ()) for word in name.split(" "))
                   for s in circumstances]
@@ -109,10 +109,7 @@ def told(all_subjects: list[dict], typed: dict[str, set[str]]) -> dict | None:
                 continue
             score = sum(math.log(1 + (total - having[word] + 0.5) / (having[word] + 0.5))
                         * words[word] * (TOLD_K1 + 1) / (words[word] + TOLD_K1) for word in shared)
-            scores.append((score, position))
-    best: dict[int, float] = {}
-    for score, position in scores:
-        best[position] = max(best.get(position, 0.0), score)
+            best[position] = max(best.get(position, 0.0), score)
     ranked = sorted(best.items(), key=lambda pair: (-pair[1], pair[0]))
     if not ranked or ranked[0][1] < TOLD_SCORE:
         return None
