@@ -661,3 +661,18 @@ def test_a_story_tells_of_the_circumstance_it_clearly_fits_and_of_none_it_fits_n
     # A Cyrillic query is read in Russian and in Tajik: the language it fits best decides.
     subjects[1]["names"]["ru"] = ["позвон домой", "мам искал ноч"]
     assert told(subjects, {"ru": {"мам", "искал"}, "tg": {"мам"}})["id"] == "family"
+
+
+@pytest.mark.parametrize("story, lang", [
+    # the examples of "How to search" (docs/search.md), in its three languages
+    ("my husband is missing, his phone is off, the hospitals haven't seen him", "en"),
+    ("муж пропал, телефон выключен, в больницах его нет", "ru"),
+    ("ҳамаи беморхонаҳоро гаштем, телефонаш хомӯш", "tg"),
+])
+def test_the_stories_how_to_search_gives_link_their_circumstance_and_its_law(index_dir, story, lang):
+    searcher = Searcher(index_dir)
+    try:
+        assert "family-not-informed" in [subject["id"] for subject in searcher.subjects(story)]
+        assert "tj-criminal-procedure-code/100" in [hit.id for hit in searcher.search(story, lang=lang, limit=3)]
+    finally:
+        searcher.close()
