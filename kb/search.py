@@ -52,9 +52,15 @@ class Hit:
         return asdict(self)
 
 
+# Tajik words no Russian text has, common in any Tajik sentence: a query in Tajik typed on a Russian
+# keyboard, with a Russian loanword ("участковый хар руз ба хонаам меояд"), is Tajik too.
+TAJIK_MARKERS = frozenset("ба ва ки бо аз ман мо шумо маро барои агар нест аст буд шуд кард карданд мекунам".split())
+
+
 def _script(text: str) -> str:
     """Which languages' fields a query needs, from its letters: ы щ ц ь are Russian only (the Tajik
-    alphabet has none of them), ҳ ҷ қ ғ ӣ ӯ Tajik only; other Cyrillic could be either."""
+    alphabet has none of them), ҳ ҷ қ ғ ӣ ӯ Tajik only; other Cyrillic could be either, and so could Russian
+    letters beside a Tajik word (TAJIK_MARKERS)."""
     latin = re.search(r"[A-Za-z]", text) is not None
     cyrillic = re.search(r"[\u0400-\u04ff]", text) is not None
     if latin == cyrillic:
@@ -63,6 +69,8 @@ def _script(text: str) -> str:
         return "latin"
     russian = re.search(r"[ыщцьЫЩЦЬ]", text) is not None
     tajik = re.search(r"[ҳҷқғӣӯҲҶҚҒӢӮ]", text) is not None
+    if russian and not tajik and TAJIK_MARKERS.intersection(re.findall(r"[\u0400-\u04ff]+", text.lower())):
+        return "cyrillic"
     return "russian" if russian and not tajik else "tajik" if tajik and not russian else "cyrillic"
 
 

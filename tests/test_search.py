@@ -676,3 +676,14 @@ def test_the_stories_how_to_search_gives_link_their_circumstance_and_its_law(ind
         assert "tj-criminal-procedure-code/100" in [hit.id for hit in searcher.search(story, lang=lang, limit=3)]
     finally:
         searcher.close()
+
+
+def test_tajik_typed_on_a_russian_keyboard_with_a_russian_loanword_is_read_as_tajik_too(index_dir):
+    # "участковый" has a Russian-only letter, the rest is Tajik without its letters: read in Russian only, no
+    # record had its words and the search found nothing.
+    from kb.search import _script
+
+    assert _script("участковый хар руз ба хонаам меояд") == "cyrillic"
+    assert _script("участковый требует деньги") == "russian"
+    assert _script("ҳабси худсарона") == "tajik"
+    assert search(index_dir, "участковый хар руз ба хонаам меояд", lang="tg", limit=3)

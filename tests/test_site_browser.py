@@ -542,6 +542,12 @@ def test_the_page_and_the_command_line_stem_fold_and_read_citations_alike(browse
     words = sorted({w for group in MEET + APART for w in group})
     js = browser.execute_script("var s = window.huquqSearchInternals; return arguments[0].map(w => s.tajikStem(s.fold(w)))", words)
     assert js == [tajik_stem(fold_tajik(w)) for w in words]
+    # Which languages a query is read in, by its letters and, beside Russian letters, a Tajik word.
+    from kb.search import _script
+    texts = ["arbitrary detention", "пытки", "ҳабси худсарона", "хабси худсарона", "HIV брак", "милиция",
+             "участковый хар руз ба хонаам меояд", "участковый хар руз", "ст. 9 МПГПП", "ман ВИЧ дорам"]
+    js = browser.execute_script("return arguments[0].map(t => window.HuquqEngine.internals.script(t))", texts)
+    assert js == [_script(t) for t in texts]
     catalog = json.loads((index_dir / "huquq-catalog.json").read_text(encoding="utf-8"))
     provisions = set(catalog["provisions"])
     queries = ["ICCPR 9", "МПГПП ст. 17", "ст. 9(3) МПГПП", "моддаи 19-и Конститутсия", "статья 15 Семейного кодекса",

@@ -15,6 +15,8 @@
   var WORD = /[\p{L}\p{N}_]+(?:[-.][\p{L}\p{N}_]+)*/gu;
   var ENGLISH_WORD = /[\p{L}\p{N}_]+(?:\.?[\p{L}\p{N}_]+)*/gu;
   var FOLD = { "ҳ": "х", "ҷ": "ч", "қ": "к", "ғ": "г", "ӣ": "и", "ӯ": "у", "ё": "е" };
+  // kb.search.TAJIK_MARKERS (tests/test_site.py checks they are the same).
+  var TAJIK_MARKERS = "ба ва ки бо аз ман мо шумо маро барои агар нест аст буд шуд кард карданд мекунам".split(" ");
   var SCRIPT_LANGS = { latin: ["en"], russian: ["ru"], tajik: ["tg"], cyrillic: ["ru", "tg"], mixed: ["en", "ru", "tg"] };
 
   function fold(word) { return word.replace(/[ҳҷқғӣӯё]/g, function (c) { return FOLD[c]; }); }
@@ -75,6 +77,9 @@
     if (latin === cyrillic) return "mixed";
     if (latin) return "latin";
     var russian = /[ыщцьЫЩЦЬ]/.test(text), tajik = /[ҳҷқғӣӯҲҶҚҒӢӮ]/.test(text);
+    // Russian letters beside a Tajik word: Tajik typed on a Russian keyboard with a Russian loanword.
+    var words = text.toLowerCase().match(/[\u0400-\u04ff]+/g) || [];
+    if (russian && !tajik && words.some(function (w) { return TAJIK_MARKERS.indexOf(w) >= 0; })) return "cyrillic";
     return russian && !tajik ? "russian" : tajik && !russian ? "tajik" : "cyrillic";
   }
 
