@@ -42,7 +42,9 @@ HELD_OUT = load_judgments(ROOT / "tests/relevance/heldout.yaml")
 # let me call a lawyer": ICCPR 14 out of the top 10).
 # A caller's story raising the leading authorities of the circumstance it tells (kb.subjects.told, same
 # session): 87 / 87 / 0.78, 97 / 87 / 0.81, 93 / 97 / 0.78.
-VOLUNTEER_FLOORS = {"en": (0.86, 0.86, 0.78), "ru": (0.96, 0.86, 0.80), "tg": (0.93, 0.96, 0.78)}
+# The raise made smaller (0.3 -> 0.2) after two more blind batches: 83 / 83 / 0.76, 97 / 87 / 0.79, 93 / 97 /
+# 0.77.
+VOLUNTEER_FLOORS = {"en": (0.83, 0.83, 0.76), "ru": (0.96, 0.86, 0.78), "tg": (0.93, 0.96, 0.76)}
 # first in top 3, all expected in top 10, MRR
 # The circumstances' questions among the words of their authorities (kb.index.lead_words) cost one Russian
 # query its first place in the top 3 ("облава на секс-работников" puts ICCPR 26 and 9 above the
@@ -70,7 +72,8 @@ VOLUNTEER_FLOORS = {"en": (0.86, 0.86, 0.78), "ru": (0.96, 0.86, 0.80), "tg": (0
 # 0.81, 93 / 72 / 0.84; Russian lost a query from the top 3 ("защита правозащитников от преследования":
 # the Declaration on human rights defenders' art. 12 fifth, under the harassed lawyer's circumstance's
 # leaders) and 0.01 of MRR, and Tajik one expected record from a top 10.
-FLOORS = {"en": (0.91, 0.73, 0.78), "ru": (0.87, 0.74, 0.81), "tg": (0.93, 0.72, 0.84)}
+# The raise made smaller (0.3 -> 0.2): 92 / 73 / 0.78, 87 / 74 / 0.82, 93 / 72 / 0.83.
+FLOORS = {"en": (0.91, 0.73, 0.77), "ru": (0.87, 0.74, 0.81), "tg": (0.93, 0.72, 0.83)}
 
 
 def test_the_relevance_set_is_large_and_names_real_authorities(corpus):
