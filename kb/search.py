@@ -25,7 +25,7 @@ from .index import CATALOG, OPEN_END
 from .models import LANGS
 from .ranking import Ranker, Unsupported, best_first, weighting
 from .snippets import query_stems, snippet
-from .subjects import shown, told
+from .subjects import Stories, shown
 from .textnorm import WORD, words_of_each_language
 
 KINDS = ("provision", "case")
@@ -105,7 +105,7 @@ _SETTING_WORDS = {
 }
 SETTING = {lang: frozenset(words(_SETTING_WORDS["latin" if lang == "en" else "cyrillic"]))
            for lang, words in words_of_each_language().items()}
-# A caller's words that tell of one circumstance more than of any other (kb.subjects.told) raise its first
+# A caller's words that tell of one circumstance more than of any other (kb.subjects.Stories) raise its first
 # leading authorities in the circumstance's order: the first by this share of the best result's score, the
 # next ones by TOLD_DECAY times the one before ("police won't give my friend his HIV pills": the
 # Constitution's right to health care first). On the relevance sets 0.2 to 0.45 measured alike; on two blind
@@ -177,6 +177,7 @@ class Searcher:
         self.ix = whoosh_index.open_dir(str(index_dir))
         self.catalog = json.loads((Path(index_dir) / CATALOG).read_text(encoding="utf-8"))
         self._citations = prepare(self.catalog)  # the same for every query
+        self.stories = Stories(self.catalog.get("subjects", []))
         # A query is looked for in the fields of the languages its script can be: Latin letters in the
         # English fields, Cyrillic in the Russian and Tajik ones (topic labels and synonyms there carry
         # it across languages). Plain words are ranked by score and by the share of them a document has
@@ -277,11 +278,10 @@ class Searcher:
 
     def _told(self, analysed: dict[str, list[str]], allowed: set[int], scored: list[tuple[int, float]],
               best: list[tuple[int, float]], limit: int) -> list[tuple[int, float]]:
-        """``best`` with the first leading authorities of the circumstance the query tells of (kb.subjects.told)
+        """``best`` with the first leading authorities of the circumstance the query tells of (kb.subjects.Stories)
         raised: each by a share of the first result's score (TOLD_BOOST, TOLD_DECAY), added to its own
         weighed score in the pool (none if it is not in the pool). The setting's words tell of nothing."""
-        story = told(self.catalog.get("subjects", []),
-                     {lang: set(words) - SETTING[lang] for lang, words in analysed.items()})
+        story = self.stories.told({lang: set(words) - SETTING[lang] for lang, words in analysed.items()})
         if not story or not best:
             return best
         own = dict(scored)
@@ -298,7 +298,7 @@ class Searcher:
         """The topics and circumstances ``text`` names, and the circumstance it tells of (kb.subjects.shown):
         kind, id, url, title."""
         typed = {lang: set(words) for lang, words in self._analysed(text, SCRIPT_LANGS[_script(text)]).items()}
-        return shown(self.catalog.get("subjects", []), typed, SETTING)
+        return shown(self.catalog.get("subjects", []), self.stories, typed, SETTING)
 
     def _analysed(self, text: str, langs: tuple[str, ...]) -> dict[str, list[str]]:
         """The query's words as the fields of each of ``langs`` were analysed."""

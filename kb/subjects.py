@@ -10,7 +10,8 @@ analyses both: a topic by its label and synonyms, a circumstance by its title an
 
 A caller rarely types a whole name, but the words of a story ("муж пропал, телефон выключен, в больницах
 его нет") are often those of one circumstance's names more than of any other's. ``told`` scores each
-circumstance's names, taken together, against the query's words (BM25, over the circumstances); the search
+circumstance's names, taken together, against the query's words (BM25, over the circumstances: ``Stories``, counted
+once per Searcher); the search
 raises the first leading authorities of the one that clearly scores best (kb.search.Searcher._told), and it
 is linked above the results with the subjects named (``shown``).
 """
@@ -22,7 +23,7 @@ from collections import Counter
 from typing import Callable
 
 from . import ids
-from .models import Corpus
+from .models import LANGS, Corpus
 
 # A caller's phrase names its circumstance only when it keeps two words or more: "I'm pregnant" or "never told
 # why" ("tell") would name it for any query with that one word.
@@ -66,11 +67,12 @@ def subjects(corpus: Corpus, words_of: dict[str, Analyse]) -> list[dict]:
     return found
 
 
-def shown(all_subjects: list[dict], typed: dict[str, set[str]], setting: dict[str, frozenset[str]]) -> list[dict]:
-    """The subjects a query's words (``typed``) name, and the circumstance they tell of (``told``, the
+def shown(all_subjects: list[dict], stories: "Stories", typed: dict[str, set[str]],
+          setting: dict[str, frozenset[str]]) -> list[dict]:
+    """The subjects a query's words (``typed``) name, and the circumstance they tell of (``stories``, the
     ``setting``'s words left out) when none of those is it: the last place goes to it when they are SHOWN."""
     found = named(all_subjects, typed)
-    story = told(all_subjects, {lang: words - setting[lang] for lang, words in typed.items()})
+    story = stories.told({lang: words - setting[lang] for lang, words in typed.items()})
     if story and story not in found:
         found = [*found[:SHOWN - 1], story]
     return found
@@ -90,29 +92,38 @@ def named(all_subjects: list[dict], typed: dict[str, set[str]]) -> list[dict]:
     return [subject for _, subject in found[:SHOWN]]
 
 
-def told(all_subjects: list[dict], typed: dict[str, set[str]]) -> dict | None:
-    """The circumstance the query's words (``typed``: per language searched, the setting left out) tell of,
-    or None when none clearly scores best; its ``leaders`` are its first leading authorities, in order.
-    A circumstance's score is the best of its languages': the sum, over the query's words found among its
-    names' words (TOLD_WORDS at least), of BM25's weight (the word's rarity over the circumstances, its count
-    saturated)."""
-    circumstances = [s for s in all_subjects if s["kind"] == "circumstance"]
-    best: dict[int, float] = {}  # circumstance's position -> its best language's score
-    for lang, query_words in typed.items():
-        counts = [Counter(word for name in s["names"].get(lang, ()) for word in name.split(" "))
-                  for s in circumstances]
-        having = Counter(word for words in counts for word in words)
-        total = len(counts)
-        for position, words in enumerate(counts):
-            shared = [word for word in sorted(query_words) if word in words]  # summed in the page's order
-            if len(shared) < TOLD_WORDS:
-                continue
-            score = sum(math.log(1 + (total - having[word] + 0.5) / (having[word] + 0.5))
-                        * words[word] * (TOLD_K1 + 1) / (words[word] + TOLD_K1) for word in shared)
-            best[position] = max(best.get(position, 0.0), score)
-    ranked = sorted(best.items(), key=lambda pair: (-pair[1], pair[0]))
-    if not ranked or ranked[0][1] < TOLD_SCORE:
-        return None
-    if len(ranked) > 1 and ranked[0][1] < TOLD_MARGIN * ranked[1][1]:
-        return None
-    return circumstances[ranked[0][0]]
+class Stories:
+    """The circumstances' names as the words a story is scored against (``told``), counted once for many
+    queries: per language, each circumstance's words with their counts, and how many circumstances have each
+    word."""
+
+    def __init__(self, all_subjects: list[dict]):
+        self.circumstances = [s for s in all_subjects if s["kind"] == "circumstance"]
+        self.counts = {lang: [Counter(word for name in s["names"].get(lang, ()) for word in name.split(" "))
+                              for s in self.circumstances] for lang in LANGS}
+        self.having = {lang: Counter(word for words in counts for word in words)
+                       for lang, counts in self.counts.items()}
+
+    def told(self, typed: dict[str, set[str]]) -> dict | None:
+        """The circumstance the query's words (``typed``: per language searched, the setting left out) tell
+        of, or None when none clearly scores best; its ``leaders`` are its first leading authorities, in
+        order. A circumstance's score is the best of its languages': the sum, over the query's words found
+        among its names' words (TOLD_WORDS at least), of BM25's weight (the word's rarity over the
+        circumstances, its count saturated)."""
+        total = len(self.circumstances)
+        best: dict[int, float] = {}  # circumstance's position -> its best language's score
+        for lang, query_words in typed.items():
+            having = self.having[lang]
+            for position, words in enumerate(self.counts[lang]):
+                shared = [word for word in sorted(query_words) if word in words]  # summed in the page's order
+                if len(shared) < TOLD_WORDS:
+                    continue
+                score = sum(math.log(1 + (total - having[word] + 0.5) / (having[word] + 0.5))
+                            * words[word] * (TOLD_K1 + 1) / (words[word] + TOLD_K1) for word in shared)
+                best[position] = max(best.get(position, 0.0), score)
+        ranked = sorted(best.items(), key=lambda pair: (-pair[1], pair[0]))
+        if not ranked or ranked[0][1] < TOLD_SCORE:
+            return None
+        if len(ranked) > 1 and ranked[0][1] < TOLD_MARGIN * ranked[1][1]:
+            return None
+        return self.circumstances[ranked[0][0]]

@@ -337,7 +337,7 @@ def test_search_names_the_topics_and_circumstances_the_words_name(run, index_dir
     # a citation names no subject; nor does a caller's phrase of one word ("never told why": "tell")
     assert lines("ICCPR", "9")[0].startswith(" 1. ICCPR, art. 9")
     assert lines("never", "told", "why")[0].startswith(" 1.")
-    # the circumstance a caller's story tells of (kb.subjects.told), though it names none of its phrases whole
+    # the circumstance a caller's story tells of (kb.subjects.Stories), though it names none of its phrases whole
     assert lines("муж пропал, телефон выключен, в больницах его нет", lang="ru")[:2] == [
         "Circumstance: Семья не уведомлена о задержании (huquq show family-not-informed)", ""]
 
@@ -636,7 +636,7 @@ def test_a_callers_story_brings_up_the_leading_authorities_of_the_circumstance_i
 
 
 def test_a_story_tells_of_the_circumstance_it_clearly_fits_and_of_none_it_fits_no_better():
-    from kb.subjects import shown, told
+    from kb.subjects import Stories, shown
 
     setting = {"en": frozenset({"polic"}), "ru": frozenset(), "tg": frozenset()}
 
@@ -648,19 +648,23 @@ def test_a_story_tells_of_the_circumstance_it_clearly_fits_and_of_none_it_fits_n
                 circumstance("family", ["call home", "mother search night"], ["cpc/100", "iccpr/9"]),
                 circumstance("beaten", ["kick head", "bottl night"], ["const/18"]),
                 *(circumstance(f"other{n}", [f"word{n} thing{n}"], [f"x/{n}"]) for n in range(8))]
-    assert told(subjects, {"en": {"mother", "search", "polic"}})["leaders"] == ["cpc/100", "iccpr/9"]
-    assert told(subjects, {"en": {"mother"}}) is None  # one word is not a story
-    assert told(subjects, {"en": {"mother", "search", "kick", "head"}}) is None  # two circumstances alike
-    assert told(subjects, {"en": {"unknown", "words"}}) is None
+    stories = Stories(subjects)
+    assert stories.told({"en": {"mother", "search", "polic"}})["leaders"] == ["cpc/100", "iccpr/9"]
+    assert stories.told({"en": {"mother"}}) is None  # one word is not a story
+    assert stories.told({"en": {"mother", "search", "kick", "head"}}) is None  # two circumstances alike
+    assert stories.told({"en": {"unknown", "words"}}) is None
     # Linked above the results after the subjects named, in the last place when three are named.
     topics = [{"kind": "topic", "id": f"t{n}", "names": {"en": [f"topic{n}"]}} for n in range(3)]
-    assert [s["id"] for s in shown(subjects + topics, {"en": {"mother", "search", "polic"}}, setting)] == ["family"]
-    assert [s["id"] for s in shown(subjects + topics, {"en": {"topic0", "topic1", "topic2", "mother", "search"}},
-                                   setting)] == ["t0", "t1", "family"]
-    assert [s["id"] for s in shown(subjects, {"en": {"call", "home", "mother", "search"}}, setting)] == ["family"]
+
+    def linked(all_subjects, words):
+        return [s["id"] for s in shown(all_subjects, Stories(all_subjects), {"en": words}, setting)]
+
+    assert linked(subjects + topics, {"mother", "search", "polic"}) == ["family"]
+    assert linked(subjects + topics, {"topic0", "topic1", "topic2", "mother", "search"}) == ["t0", "t1", "family"]
+    assert linked(subjects, {"call", "home", "mother", "search"}) == ["family"]
     # A Cyrillic query is read in Russian and in Tajik: the language it fits best decides.
     subjects[1]["names"]["ru"] = ["позвон домой", "мам искал ноч"]
-    assert told(subjects, {"ru": {"мам", "искал"}, "tg": {"мам"}})["id"] == "family"
+    assert Stories(subjects).told({"ru": {"мам", "искал"}, "tg": {"мам"}})["id"] == "family"
 
 
 @pytest.mark.parametrize("story, lang", [

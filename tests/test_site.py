@@ -270,3 +270,13 @@ def test_every_interface_string_has_three_languages_and_every_key_used_exists():
         used |= set(re.findall(r'words\("(interview\.[a-z_.]+)"', text))
     used = {key for key in used if "." in key}
     assert len(used) > 100 and used - set(strings) == set()
+
+
+def test_the_page_knows_the_tajik_words_the_command_line_reads_tajik_by():
+    # docs/assets/huquq-engine.js decides a query's languages before any index file is fetched, so it keeps
+    # its own copy of kb.search.TAJIK_MARKERS.
+    from kb.search import TAJIK_MARKERS
+
+    engine = (ROOT / "docs/assets/huquq-engine.js").read_text(encoding="utf-8")
+    listed = re.search(r'var TAJIK_MARKERS = "([^"]+)"', engine).group(1).split(" ")
+    assert sorted(listed) == sorted(TAJIK_MARKERS) and len(listed) == len(TAJIK_MARKERS)

@@ -304,7 +304,7 @@ SAME_AS_THE_COMMAND_LINE = [
     ("ru", "задержали без протокола"), ("en", "detainee denied access to a lawyer"),
     # the setting's words are all the index has of this one (kb.search.Searcher._shares)
     ("ru", "милиционер приставал к моему сыну-подростку, когда тот сидел в отделении"),
-    # a caller's story raises the leading authorities of the circumstance it tells (kb.subjects.told); one
+    # a caller's story raises the leading authorities of the circumstance it tells (kb.subjects.Stories); one
     # word is not a story
     ("ru", "муж пропал, телефон выключен, в больницах его нет"), ("ru", "ночью дежурный изнасиловал меня"),
 ]
@@ -413,7 +413,7 @@ def test_the_page_names_the_subjects_the_command_line_names(browser, server, ind
         for query in ["arbitrary detention", "ҳабси худсарона", "не дали позвонить домой, мама искала всю ночь",
                       "HIV test before the wedding", "маро маҷбур карданд коғази холиро имзо кунам",
                       "transgender woman detained and searched", "never told why", "Toonen",
-                      # the circumstance a story tells of (kb.subjects.told), and no story in one word
+                      # the circumstance a story tells of (kb.subjects.Stories), and no story in one word
                       "муж пропал, телефон выключен, в больницах его нет", "ночью дежурный изнасиловал меня"]:
             page = browser.execute_async_script(
                 "var done = arguments[1]; window.huquqSearchInternals.engine().subjects(arguments[0])"

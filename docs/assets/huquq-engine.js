@@ -375,22 +375,13 @@
   }
 
   // The circumstance the query's words (``typed``: {lang: Set}, the setting left out) tell of, or null when
-  // none clearly scores best (kb.subjects.told); its ``leaders`` are its first leading authorities'
+  // none clearly scores best (kb.subjects.Stories); its ``leaders`` are its first leading authorities'
   // document numbers.
   Engine.prototype.told = function (typed, told) {
     return this.file("search-index/subjects.json").then(function (subjects) {
-      var circumstances = subjects.filter(function (s) { return s.kind === "circumstance"; });
-      var best = circumstances.map(function () { return 0; });
+      var all = stories(subjects), best = all.circumstances.map(function () { return 0; });
       Object.keys(typed).forEach(function (lang) {
-        var counts = circumstances.map(function (s) {
-          var count = new Map();
-          (s.names[lang] || []).forEach(function (name) {
-            name.split(" ").forEach(function (w) { count.set(w, (count.get(w) || 0) + 1); });
-          });
-          return count;
-        });
-        var having = new Map();
-        counts.forEach(function (count) { count.forEach(function (_n, w) { having.set(w, (having.get(w) || 0) + 1); }); });
+        var counts = all.byLang[lang].counts, having = all.byLang[lang].having;
         var words = Array.from(typed[lang]).sort();  // summed in the command line's order
         counts.forEach(function (count, i) {
           var shared = words.filter(function (w) { return count.has(w); });
@@ -406,9 +397,32 @@
       var order = best.map(function (score, i) { return [i, score]; }).sort(bestFirst);
       if (!order.length || order[0][1] < told.score) return null;
       if (order.length > 1 && order[0][1] < told.margin * order[1][1]) return null;
-      return circumstances[order[0][0]];
+      return all.circumstances[order[0][0]];
     });
   };
+
+  // The circumstances' names as the words a story is scored against, counted once per subjects file and
+  // language (kb.subjects.Stories): each circumstance's words with their counts, and how many have each word.
+  var STORIES = new WeakMap();
+  function stories(subjects) {
+    if (!STORIES.has(subjects)) {
+      var circumstances = subjects.filter(function (s) { return s.kind === "circumstance"; }), byLang = {};
+      ["en", "ru", "tg"].forEach(function (lang) {
+        var counts = circumstances.map(function (s) {
+          var count = new Map();
+          (s.names[lang] || []).forEach(function (name) {
+            name.split(" ").forEach(function (w) { count.set(w, (count.get(w) || 0) + 1); });
+          });
+          return count;
+        });
+        var having = new Map();
+        counts.forEach(function (count) { count.forEach(function (_n, w) { having.set(w, (having.get(w) || 0) + 1); }); });
+        byLang[lang] = { counts: counts, having: having };
+      });
+      STORIES.set(subjects, { circumstances: circumstances, byLang: byLang });
+    }
+    return STORIES.get(subjects);
+  }
 
   // The documents with the largest shares: those of the best share, then of the next, until ``atLeast``.
   function mostWords(shares, atLeast) {

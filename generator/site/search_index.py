@@ -19,7 +19,7 @@ line reads, taken from a Whoosh index of the same corpus:
 - ``subjects.json``: the topics and circumstances, each with its names (a topic's label and synonyms, a
   circumstance's title and the phrases of its ``said``) as the index analyses them: a query that names one shows a link to its page above
   the results (the command line does not search these pages); a circumstance's first leading authorities
-  (document numbers), which a caller's words that tell of it raise (kb.subjects.told);
+  (document numbers), which a caller's words that tell of it raise (kb.subjects.Stories);
 - ``i/<instrument>.json``: each of the instrument's provisions -> its document number, fetched only when a
   citation is searched with filters chosen (a provision the filters exclude is not opened, as on the
   command line);
