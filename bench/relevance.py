@@ -1,7 +1,8 @@
 """The search measured on a relevance set (tests/relevance/), on the command line's ranking:
 python bench/relevance.py [--set lawyers|volunteer|heldout] [--table-only]. Prints the table of the README and
 the failures; for the held-out set, the table only (its queries are measured, never tuned on, so their
-results are not shown)."""
+results are not shown). Where a set's queries name the circumstance they describe, a second table counts
+how often that circumstance is the one linked above the results."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ sys.path.insert(0, str(ROOT))
 
 from kb import load_corpus  # noqa: E402
 from kb.index import update_index  # noqa: E402
-from kb.relevance import load_judgments, measure, report  # noqa: E402
+from kb.relevance import links_report, load_judgments, measure, measure_links, report  # noqa: E402
 
 # The relevance sets: what a lawyer types, how a crisis-line volunteer types what happened, and queries
 # held out from tuning (written after a change, to see whether it helps queries it was not made for).
@@ -37,10 +38,15 @@ def main() -> None:
         index = Path(tmp) / "index"
         update_index(load_corpus(args.sources), args.sources, index)
         searcher = Searcher(index)
-        scores = measure(load_judgments(SETS[args.set]),
-                         lambda q, lang: [h.id for h in searcher.search(q, lang=lang, limit=10)])
+        judgments = load_judgments(SETS[args.set])
+        scores = measure(judgments, lambda q, lang: [h.id for h in searcher.search(q, lang=lang, limit=10)])
+        links = measure_links(judgments, lambda q, lang: [s["id"] for s in searcher.subjects(q)
+                                                          if s["kind"] == "circumstance"])
         searcher.close()
     print(report(scores, failures=not (args.table_only or args.set == "heldout")))
+    if links:
+        print()
+        print(links_report(links))
 
 
 if __name__ == "__main__":

@@ -1,5 +1,7 @@
 """Measuring the search against a relevance set: queries with the authority a lawyer expects first and
-the others that belong in the top 10 (``tests/relevance/queries.yaml``, judged from the law)."""
+the others that belong in the top 10 (``tests/relevance/queries.yaml``, judged from the law); and, for the
+queries whose writer also named the circumstance a query describes (``circumstance``), how often the
+circumstance linked above the results is that one (kb.subjects.shown)."""
 
 from __future__ import annotations
 
@@ -16,6 +18,9 @@ class Judgment:
     lang: str
     first: str
     top10: list[str]
+    # The circumstance the query describes, as its writer judged it: an id, "none" (none squarely, or several
+    # equally), or None where the writer was not asked.
+    circumstance: str | None = None
 
 
 @dataclass
@@ -59,7 +64,8 @@ class Scores:
 
 def load_judgments(path: Path) -> list[Judgment]:
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    return [Judgment(str(d["query"]), d["lang"], d["first"], list(d.get("top10") or [])) for d in data]
+    return [Judgment(str(d["query"]), d["lang"], d["first"], list(d.get("top10") or []), d.get("circumstance"))
+            for d in data]
 
 
 def measure(judgments: list[Judgment], search: Callable[[str, str], list[str]]) -> dict[str, Scores]:
@@ -82,4 +88,46 @@ def report(scores: dict[str, Scores], failures: bool = True) -> str:
             lines.append(f"- {lang} `{o.judgment.query}`: expected {o.judgment.first} first, rank "
                          f"{o.rank or '>10'}; got {', '.join(o.found[:3])}"
                          + (f"; missing from the top 10: {', '.join(missing)}" if missing else ""))
+    return "\n".join(lines)
+
+
+@dataclass
+class Links:
+    """The circumstances linked above the results of a language's labelled queries."""
+    lang: str
+    queries: int = 0
+    labelled: int = 0  # describe a circumstance (not "none")
+    linked: int = 0  # have a circumstance linked
+    right: int = 0  # have theirs linked
+    wrong: int = 0  # have a circumstance linked, not theirs
+
+    @property
+    def precision(self) -> float:
+        return self.right / self.linked if self.linked else 0.0
+
+
+def measure_links(judgments: list[Judgment], linked: Callable[[str, str], list[str]]) -> dict[str, Links]:
+    """Per language, over the judgments with a ``circumstance``: ``linked(query, lang)`` gives the ids of the
+    circumstances linked above the results."""
+    links: dict[str, Links] = {}
+    for judgment in judgments:
+        if judgment.circumstance is None:
+            continue
+        found = linked(judgment.query, judgment.lang)
+        counts = links.setdefault(judgment.lang, Links(judgment.lang))
+        counts.queries += 1
+        counts.labelled += judgment.circumstance != "none"
+        counts.linked += bool(found)
+        counts.right += judgment.circumstance in found
+        counts.wrong += bool(found) and judgment.circumstance not in found
+    return links
+
+
+def links_report(links: dict[str, Links]) -> str:
+    """The table of the circumstances linked, per language."""
+    lines = ["| language | queries labelled | describing a circumstance | a circumstance linked | theirs | "
+             "another | precision |", "|---|---|---|---|---|---|---|"]
+    for lang, n in sorted(links.items()):
+        lines.append(f"| {lang} | {n.queries} | {n.labelled} | {n.linked} | {n.right} | {n.wrong} | "
+                     f"{n.precision:.0%} |")
     return "\n".join(lines)
