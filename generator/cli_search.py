@@ -118,7 +118,9 @@ def search(query, sources, index_dir, lang, jurisdiction, instrument, topic, kin
         click.echo("no results", err=True)
         return
     for subject in named:
-        click.echo(f"{subject['kind'].capitalize()}: {pick(subject['title'], lang)} (huquq show {subject['id']})")
+        # The circumstance guessed from a story's words is offered as a guess (kb.subjects.shown).
+        kind = "Perhaps this circumstance" if subject.get("told") else subject["kind"].capitalize()
+        click.echo(f"{kind}: {pick(subject['title'], lang)} (huquq show {subject['id']})")
     if named:
         click.echo()
     for number, hit in enumerate(hits, 1):

@@ -337,9 +337,10 @@ def test_search_names_the_topics_and_circumstances_the_words_name(run, index_dir
     # a citation names no subject; nor does a caller's phrase of one word ("never told why": "tell")
     assert lines("ICCPR", "9")[0].startswith(" 1. ICCPR, art. 9")
     assert lines("never", "told", "why")[0].startswith(" 1.")
-    # the circumstance a caller's story tells of (kb.subjects.Stories), though it names none of its phrases whole
+    # the circumstance a caller's story tells of (kb.subjects.Stories), though it names none of its phrases
+    # whole: a guess from the story's words, offered as one
     assert lines("муж пропал, телефон выключен, в больницах его нет", lang="ru")[:2] == [
-        "Circumstance: Семья не уведомлена о задержании (huquq show family-not-informed)", ""]
+        "Perhaps this circumstance: Семья не уведомлена о задержании (huquq show family-not-informed)", ""]
 
 
 def test_show_gives_a_circumstance_with_its_leading_authorities_in_order(run):
@@ -662,6 +663,10 @@ def test_a_story_tells_of_the_circumstance_it_clearly_fits_and_of_none_it_fits_n
     assert linked(subjects + topics, {"mother", "search", "polic"}) == ["family"]
     assert linked(subjects + topics, {"topic0", "topic1", "topic2", "mother", "search"}) == ["t0", "t1", "family"]
     assert linked(subjects, {"call", "home", "mother", "search"}) == ["family"]
+    # The story's circumstance is a guess, and marked as one; a circumstance named by its phrase is not.
+    told = lambda words: [s.get("told", False) for s in shown(subjects, Stories(subjects), {"en": words}, setting)]
+    assert told({"mother", "search", "polic"}) == [True] and told({"call", "home"}) == [False]
+    assert "told" not in subjects[1]  # the catalog's own record is left as it was
     # A Cyrillic query is read in Russian and in Tajik: the language it fits best decides.
     subjects[1]["names"]["ru"] = ["позвон домой", "мам искал ноч"]
     assert Stories(subjects).told({"ru": {"мам", "искал"}, "tg": {"мам"}})["id"] == "family"

@@ -417,9 +417,10 @@ def test_the_page_names_the_subjects_the_command_line_names(browser, server, ind
                       "муж пропал, телефон выключен, в больницах его нет", "ночью дежурный изнасиловал меня"]:
             page = browser.execute_async_script(
                 "var done = arguments[1]; window.huquqSearchInternals.engine().subjects(arguments[0])"
-                ".then(function (s) { done(s.map(function (x) { return x.url; })); }, function (e) { done(String(e)); });",
+                ".then(function (s) { done(s.map(function (x) { return [x.url, !!x.told]; })); },"
+                " function (e) { done(String(e)); });",
                 query)
-            assert page == [subject["url"] for subject in searcher.subjects(query)], query
+            assert page == [[s["url"], s.get("told", False)] for s in searcher.subjects(query)], query
     finally:
         searcher.close()
 
@@ -435,6 +436,17 @@ def test_a_callers_words_link_the_circumstance_they_describe(browser, server):
         line = wait(browser, EC.visibility_of_element_located((By.CSS_SELECTOR, ".huquq-subjects")))
         links = [urlparse(a.get_attribute("href")).path for a in line.find_elements(By.TAG_NAME, "a")]
         assert page in links, (query, links)
+
+
+def test_the_circumstance_a_story_tells_of_is_offered_as_a_guess(browser, server):
+    # Right about two times in three on queries written blind: the reader is told it is a guess.
+    for lang, story, label in [("ru", "муж пропал, телефон выключен, в больницах его нет",
+                                "Возможно, это обстоятельство: Семья не уведомлена о задержании"),
+                               ("tg", "шавҳарам гум шуд, телефонаш хомӯш аст, дар беморхонаҳо нест", "Шояд ин ҳолат: "),
+                               ("en", "they didn't let me call home all night", "Circumstance: ")]:
+        search(browser, server, story, lang=lang)
+        line = wait(browser, EC.visibility_of_element_located((By.CSS_SELECTOR, ".huquq-subjects")))
+        assert label in line.text, (story, line.text)
 
 
 def test_word_forms_the_corpus_lacks_are_stemmed_as_the_command_line_stems_them(browser, server, built_site, index_dir):

@@ -497,7 +497,8 @@
       found.sort(function (a, b) { return b[0] - a[0]; });
       found = found.slice(0, 3).map(function (f) { return f[1]; });
       return self.told(story, meta.told).then(function (told) {
-        return told && found.indexOf(told) < 0 ? found.slice(0, 2).concat([told]) : found;
+        // A guess from the story's words, offered as one (kb.subjects.shown).
+        return told && found.indexOf(told) < 0 ? found.slice(0, 2).concat([Object.assign({}, told, {told: true})]) : found;
       });
     });
   };

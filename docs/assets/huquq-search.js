@@ -372,7 +372,7 @@
     subjectsLine.hidden = !subjects.length;
     subjects.forEach(function (subject, i) {
       if (i) subjectsLine.appendChild(document.createTextNode(" · "));
-      subjectsLine.appendChild(document.createTextNode(say("search.kind." + subject.kind) + ": "));
+      subjectsLine.appendChild(document.createTextNode(say(subject.told ? "search.told" : "search.kind." + subject.kind) + ": "));
       var link = document.createElement("a");
       link.href = new URL(subject.url, siteRoot).href;
       link.textContent = pick(subject.title);
