@@ -79,7 +79,10 @@ def search(query, sources, index_dir, lang, jurisdiction, instrument, topic, kin
     children"), OR asks for either, and detent* finds any ending; with these, or
     with quotes, results with all of the query come first. Above the results, the
     topics and circumstances the words name ("arbitrary detention", "не дали
-    позвонить домой"): `huquq show ID` gives their leading authorities in order.
+    позвонить домой"), and, as "Perhaps this circumstance", the one a caller's
+    story seems to tell of ("муж пропал, телефон выключен, в больницах его
+    нет"), a guess to check: `huquq show ID` gives a subject's leading
+    authorities in order, and a circumstance's question.
     """
     from kb.cite import pick
     from kb.index import stale_files
