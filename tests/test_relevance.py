@@ -44,7 +44,9 @@ HELD_OUT = load_judgments(ROOT / "tests/relevance/heldout.yaml")
 # session): 87 / 87 / 0.78, 97 / 87 / 0.81, 93 / 97 / 0.78.
 # The raise made smaller (0.3 -> 0.2) after two more blind batches: 83 / 83 / 0.76, 97 / 87 / 0.79, 93 / 97 /
 # 0.77.
-VOLUNTEER_FLOORS = {"en": (0.83, 0.83, 0.76), "ru": (0.96, 0.86, 0.78), "tg": (0.93, 0.96, 0.76)}
+# A Tajik provision a little before a treaty article (seventeenth session): 87 / 83 / 0.77, 97 / 87 / 0.81,
+# 93 / 97 / 0.78.
+VOLUNTEER_FLOORS = {"en": (0.86, 0.83, 0.76), "ru": (0.96, 0.86, 0.80), "tg": (0.93, 0.96, 0.78)}
 # first in top 3, all expected in top 10, MRR
 # The circumstances' questions among the words of their authorities (kb.index.lead_words) cost one Russian
 # query its first place in the top 3 ("облава на секс-работников" puts ICCPR 26 and 9 above the
@@ -75,7 +77,11 @@ VOLUNTEER_FLOORS = {"en": (0.83, 0.83, 0.76), "ru": (0.96, 0.86, 0.78), "tg": (0
 # The raise made smaller (0.3 -> 0.2): 92 / 73 / 0.78, 87 / 74 / 0.82, 93 / 72 / 0.83.
 # Thirty more written blind (seventeenth session, the tenth batch's odd places, labelled with the circumstance
 # each describes) joined the set: 87 / 67 / 0.74, 82 / 68 / 0.77, 89 / 68 / 0.79.
-FLOORS = {"en": (0.86, 0.67, 0.73), "ru": (0.82, 0.67, 0.76), "tg": (0.89, 0.68, 0.79)}
+# A Tajik provision a little before a treaty article that matches as well (AUTHORITY_PRIOR, same session):
+# 87 / 66 / 0.74, 83 / 68 / 0.76, 89 / 70 / 0.79; four queries for a right the set expects a treaty to lead
+# have the Constitution's article first and the treaty second ("ҳабси худсарона", "неприкосновенность частной
+# жизни"), and six have their first authority higher.
+FLOORS = {"en": (0.86, 0.66, 0.73), "ru": (0.83, 0.67, 0.76), "tg": (0.89, 0.7, 0.78)}
 
 
 def test_the_relevance_set_is_large_and_names_real_authorities(corpus):
