@@ -667,6 +667,12 @@ def test_a_story_tells_of_the_circumstance_it_clearly_fits_and_of_none_it_fits_n
     told = lambda words: [s.get("told", False) for s in shown(subjects, Stories(subjects), {"en": words}, setting)]
     assert told({"mother", "search", "polic"}) == [True] and told({"call", "home"}) == [False]
     assert "told" not in subjects[1]  # the catalog's own record is left as it was
+    # A word most circumstances' names have adds to a story's score but does not make one (TOLD_RARE).
+    shared = [circumstance(f"c{n}", [f"held{n} night", f"thing{n} other{n}"], [f"y/{n}"]) for n in range(6)]
+    common = [circumstance("cells", ["slept floor night", "sleep cold"], ["iccpr/10"]), *shared,
+              *(circumstance(f"more{n}", [f"word{n} item{n}"], [f"z/{n}"]) for n in range(4))]
+    assert Stories(common).told({"en": {"sleep", "floor"}})["id"] == "cells"
+    assert Stories(common).told({"en": {"sleep", "night"}}) is None  # "night" is in seven of eleven
     # A Cyrillic query is read in Russian and in Tajik: the language it fits best decides.
     subjects[1]["names"]["ru"] = ["позвон домой", "мам искал ноч"]
     assert Stories(subjects).told({"ru": {"мам", "искал"}, "tg": {"мам"}})["id"] == "family"

@@ -9,7 +9,7 @@
   var PARTS = ["title", "text", "summary", "lead", "context"];
   var POOL = 100;        // kb.search.Searcher.COORDINATION_POOL
   var SINGLE_LIMIT = 30; // a one-word query: the best 30 by BM25F are weighed by authority (Searcher.search)
-  var FORMAT = 3;        // generator.site.search_index.FORMAT
+  var FORMAT = 4;        // generator.site.search_index.FORMAT
   // Words: letters and digits with inner hyphens or dots (kb.textnorm.WORD); English is split as Whoosh's
   // default tokenizer splits it.
   var WORD = /[\p{L}\p{N}_]+(?:[-.][\p{L}\p{N}_]+)*/gu;
@@ -379,7 +379,7 @@
   // document numbers.
   Engine.prototype.told = function (typed, told) {
     return this.file("search-index/subjects.json").then(function (subjects) {
-      var all = stories(subjects), best = all.circumstances.map(function () { return 0; });
+      var all = stories(subjects), best = all.circumstances.map(function () { return 0; }), rare = new Set();
       Object.keys(typed).forEach(function (lang) {
         var counts = all.byLang[lang].counts, having = all.byLang[lang].having;
         var words = Array.from(typed[lang]).sort();  // summed in the command line's order
@@ -392,11 +392,13 @@
             score += Math.log(1 + (counts.length - n + 0.5) / (n + 0.5)) * tf * (told.k1 + 1) / (tf + told.k1);
           });
           best[i] = Math.max(best[i], score);
+          if (shared.filter(function (w) { return having.get(w) <= told.rare; }).length >= told.words) rare.add(i);
         });
       });
       var order = best.map(function (score, i) { return [i, score]; }).sort(bestFirst);
       if (!order.length || order[0][1] < told.score) return null;
       if (order.length > 1 && order[0][1] < told.margin * order[1][1]) return null;
+      if (!rare.has(order[0][0])) return null;  // common words make no story (kb.subjects.TOLD_RARE)
       return all.circumstances[order[0][0]];
     });
   };

@@ -50,11 +50,11 @@ from kb.models import LANGS, Corpus
 from kb.ranking import K1, LENGTHS, field_b
 from kb.search import (AUTHORITY_PRIOR, COORDINATION, FIELD_WEIGHTS, JURISDICTIONS, KINDS, SETTING, TOLD_BOOST,
                        TOLD_DECAY, Searcher)
-from kb.subjects import TOLD_K1, TOLD_MARGIN, TOLD_SCORE, TOLD_WORDS
+from kb.subjects import TOLD_K1, TOLD_MARGIN, TOLD_RARE, TOLD_SCORE, TOLD_WORDS
 from kb.textnorm import ENGLISH_FAMILIES, RUSSIAN_FAMILIES, TAJIK_FAMILIES, fold_tajik
 
 OUTPUT = "search-index"
-FORMAT = 3
+FORMAT = 4  # 4: meta.told.rare (kb.subjects.TOLD_RARE)
 # Postings and word tables are split so that a query fetches a few files of a few KB (bench/site_scale.py:
 # 60 KB a search at 5,000 provisions); the number of files grows with the corpus.
 SHARD_BYTES = 2500
@@ -121,8 +121,8 @@ def _write(corpus: Corpus, root: Path, searcher: Searcher, out: Path) -> None:
     meta = {
         "format": FORMAT, "count": len(docnums), "k1": K1, "coordination": COORDINATION,
         "setting": {lang: sorted(stems) for lang, stems in SETTING.items()},
-        "told": {"words": TOLD_WORDS, "score": TOLD_SCORE, "margin": TOLD_MARGIN, "k1": TOLD_K1,
-                 "boost": TOLD_BOOST, "decay": TOLD_DECAY},
+        "told": {"words": TOLD_WORDS, "rare": TOLD_RARE, "score": TOLD_SCORE, "margin": TOLD_MARGIN,
+                 "k1": TOLD_K1, "boost": TOLD_BOOST, "decay": TOLD_DECAY},
         # Names this build's files (the page asks for them with it): the sources, and the formats of this
         # folder and of the index (which changes with the analysis of words).
         "build": hashlib.sha256(json.dumps([FORMAT, INDEX_FORMAT, sorted(corpus.file_hashes.items())])
