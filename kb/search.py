@@ -180,7 +180,7 @@ class Searcher:
         self.ix = whoosh_index.open_dir(str(index_dir))
         self.catalog = json.loads((Path(index_dir) / CATALOG).read_text(encoding="utf-8"))
         self._citations = prepare(self.catalog)  # the same for every query
-        self.stories = Stories(self.catalog.get("subjects", []))
+        self.stories = Stories(self.catalog.get("subjects", []), SETTING)
         # A query is looked for in the fields of the languages its script can be: Latin letters in the
         # English fields, Cyrillic in the Russian and Tajik ones (topic labels and synonyms there carry
         # it across languages). Plain words are ranked by score and by the share of them a document has
@@ -284,7 +284,7 @@ class Searcher:
         """``best`` with the first leading authorities of the circumstance the query tells of (kb.subjects.Stories)
         raised: each by a share of the first result's score (TOLD_BOOST, TOLD_DECAY), added to its own
         weighed score in the pool (none if it is not in the pool). The setting's words tell of nothing."""
-        story = self.stories.told({lang: set(words) - SETTING[lang] for lang, words in analysed.items()})
+        story = self.stories.told({lang: set(words) for lang, words in analysed.items()})
         if not story or not best:
             return best
         own = dict(scored)
@@ -301,7 +301,7 @@ class Searcher:
         """The topics and circumstances ``text`` names, and the circumstance it tells of (kb.subjects.shown):
         kind, id, url, title."""
         typed = {lang: set(words) for lang, words in self._analysed(text, SCRIPT_LANGS[_script(text)]).items()}
-        return shown(self.catalog.get("subjects", []), self.stories, typed, SETTING)
+        return shown(self.catalog.get("subjects", []), self.stories, typed)
 
     def _analysed(self, text: str, langs: tuple[str, ...]) -> dict[str, list[str]]:
         """The query's words as the fields of each of ``langs`` were analysed."""

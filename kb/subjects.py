@@ -9,11 +9,10 @@ analyses both: a topic by its label and synonyms, a circumstance by its title an
 ``subjects.json``.
 
 A caller rarely types a whole name, but the words of a story ("муж пропал, телефон выключен, в больницах
-его нет") are often those of one circumstance's names more than of any other's. ``told`` scores each
-circumstance's names, taken together, against the query's words (BM25, over the circumstances: ``Stories``, counted
-once per Searcher); the search
-raises the first leading authorities of the one that clearly scores best (kb.search.Searcher._told), and it
-is linked above the results with the subjects named (``shown``).
+его нет") are often those of one circumstance's names more than of any other's. ``Stories.told`` scores each
+circumstance's names, taken together, against the query's words (BM25 over the circumstances, counted once
+per Searcher); the search raises the first leading authorities of the one that clearly scores best
+(kb.search.Searcher._told), and it is linked above the results with the subjects named (``shown``).
 """
 
 from __future__ import annotations
@@ -71,15 +70,14 @@ def subjects(corpus: Corpus, words_of: dict[str, Analyse]) -> list[dict]:
     return found
 
 
-def shown(all_subjects: list[dict], stories: "Stories", typed: dict[str, set[str]],
-          setting: dict[str, frozenset[str]]) -> list[dict]:
-    """The subjects a query's words (``typed``) name, and the circumstance they tell of (``stories``, the
-    ``setting``'s words left out) when none of those is it: the last place goes to it when they are SHOWN.
+def shown(all_subjects: list[dict], stories: "Stories", typed: dict[str, set[str]]) -> list[dict]:
+    """The subjects a query's words (``typed``) name, and the circumstance they tell of (``stories``) when
+    none of those is it: the last place goes to it when they are SHOWN.
     That one is a guess from the story's words, right about two times in three on queries written blind
     (bench/RESULTS.md, seventeenth session), so it is marked ``told`` and offered as a guess ("Perhaps this
     circumstance"), not named as the others are."""
     found = named(all_subjects, typed)
-    story = stories.told({lang: words - setting[lang] for lang, words in typed.items()})
+    story = stories.told(typed)
     if story and story not in found:
         found = [*found[:SHOWN - 1], {**story, "told": True}]
     return found
@@ -102,9 +100,10 @@ def named(all_subjects: list[dict], typed: dict[str, set[str]]) -> list[dict]:
 class Stories:
     """The circumstances' names as the words a story is scored against (``told``), counted once for many
     queries: per language, each circumstance's words with their counts, and how many circumstances have each
-    word."""
+    word. The ``setting``'s words ({lang: words}: the police station every caller names) tell of nothing."""
 
-    def __init__(self, all_subjects: list[dict]):
+    def __init__(self, all_subjects: list[dict], setting: dict[str, frozenset[str]] | None = None):
+        self.setting = setting or {}
         self.circumstances = [s for s in all_subjects if s["kind"] == "circumstance"]
         self.counts = {lang: [Counter(word for name in s["names"].get(lang, ()) for word in name.split(" "))
                               for s in self.circumstances] for lang in LANGS}
@@ -112,18 +111,18 @@ class Stories:
                        for lang, counts in self.counts.items()}
 
     def told(self, typed: dict[str, set[str]]) -> dict | None:
-        """The circumstance the query's words (``typed``: per language searched, the setting left out) tell
-        of, or None when none clearly scores best; its ``leaders`` are its first leading authorities, in
+        """The circumstance the query's words (``typed``: per language searched) tell of, or None when none clearly scores best; its ``leaders`` are its first leading authorities, in
         order. A circumstance's score is the best of its languages': the sum, over the query's words found
         among its names' words (TOLD_WORDS at least), of BM25's weight (the word's rarity over the
         circumstances, its count saturated)."""
         total = len(self.circumstances)
         best: dict[int, float] = {}  # circumstance's position -> its best language's score
         rare: set[int] = set()  # the circumstances with TOLD_WORDS rare words of the query in a language
-        for lang, query_words in typed.items():
+        for lang, typed_words in typed.items():
             having = self.having[lang]
+            query_words = sorted(typed_words - self.setting.get(lang, frozenset()))  # summed in the page's order
             for position, words in enumerate(self.counts[lang]):
-                shared = [word for word in sorted(query_words) if word in words]  # summed in the page's order
+                shared = [word for word in query_words if word in words]
                 if len(shared) < TOLD_WORDS:
                     continue
                 score = sum(math.log(1 + (total - having[word] + 0.5) / (having[word] + 0.5))

@@ -649,7 +649,7 @@ def test_a_story_tells_of_the_circumstance_it_clearly_fits_and_of_none_it_fits_n
                 circumstance("family", ["call home", "mother search night"], ["cpc/100", "iccpr/9"]),
                 circumstance("beaten", ["kick head", "bottl night"], ["const/18"]),
                 *(circumstance(f"other{n}", [f"word{n} thing{n}"], [f"x/{n}"]) for n in range(8))]
-    stories = Stories(subjects)
+    stories = Stories(subjects, setting)
     assert stories.told({"en": {"mother", "search", "polic"}})["leaders"] == ["cpc/100", "iccpr/9"]
     assert stories.told({"en": {"mother"}}) is None  # one word is not a story
     assert stories.told({"en": {"mother", "search", "kick", "head"}}) is None  # two circumstances alike
@@ -658,13 +658,13 @@ def test_a_story_tells_of_the_circumstance_it_clearly_fits_and_of_none_it_fits_n
     topics = [{"kind": "topic", "id": f"t{n}", "names": {"en": [f"topic{n}"]}} for n in range(3)]
 
     def linked(all_subjects, words):
-        return [s["id"] for s in shown(all_subjects, Stories(all_subjects), {"en": words}, setting)]
+        return [s["id"] for s in shown(all_subjects, Stories(all_subjects, setting), {"en": words})]
 
     assert linked(subjects + topics, {"mother", "search", "polic"}) == ["family"]
     assert linked(subjects + topics, {"topic0", "topic1", "topic2", "mother", "search"}) == ["t0", "t1", "family"]
     assert linked(subjects, {"call", "home", "mother", "search"}) == ["family"]
     # The story's circumstance is a guess, and marked as one; a circumstance named by its phrase is not.
-    told = lambda words: [s.get("told", False) for s in shown(subjects, Stories(subjects), {"en": words}, setting)]
+    told = lambda words: [s.get("told", False) for s in shown(subjects, Stories(subjects, setting), {"en": words})]
     assert told({"mother", "search", "polic"}) == [True] and told({"call", "home"}) == [False]
     assert "told" not in subjects[1]  # the catalog's own record is left as it was
     # A word most circumstances' names have adds to a story's score but does not make one (TOLD_RARE).

@@ -345,10 +345,8 @@
             }
             // The leading authorities of the circumstance a caller's story tells of (Searcher._told).
             var typed = {};
-            langs.forEach(function (lang, i) {
-              typed[lang] = new Set(analysed[i].filter(function (w) { return (meta.setting[lang] || []).indexOf(w) < 0; }));
-            });
-            return self.told(typed, meta.told).then(function (story) {
+            langs.forEach(function (lang, i) { typed[lang] = new Set(analysed[i]); });
+            return self.told(typed, meta).then(function (story) {
               return raise(weighed(inPool), weighed(rest), story ? story.leaders : [], allowed, meta.told);
             });
           });
@@ -374,15 +372,18 @@
       .concat(rest.filter(function (e) { return !raised.has(e[0]); }));
   }
 
-  // The circumstance the query's words (``typed``: {lang: Set}, the setting left out) tell of, or null when
-  // none clearly scores best (kb.subjects.Stories); its ``leaders`` are its first leading authorities'
-  // document numbers.
-  Engine.prototype.told = function (typed, told) {
+  // The circumstance the query's words (``typed``: {lang: Set}) tell of, the setting's words left out, or
+  // null when none clearly scores best (kb.subjects.Stories); its ``leaders`` are its first leading
+  // authorities' document numbers.
+  Engine.prototype.told = function (typed, meta) {
+    var told = meta.told;
     return this.file("search-index/subjects.json").then(function (subjects) {
       var all = stories(subjects), best = all.circumstances.map(function () { return 0; }), rare = new Set();
       Object.keys(typed).forEach(function (lang) {
         var counts = all.byLang[lang].counts, having = all.byLang[lang].having;
-        var words = Array.from(typed[lang]).sort();  // summed in the command line's order
+        var setting = meta.setting[lang] || [];
+        // summed in the command line's order
+        var words = Array.from(typed[lang]).filter(function (w) { return setting.indexOf(w) < 0; }).sort();
         counts.forEach(function (count, i) {
           var shared = words.filter(function (w) { return count.has(w); });
           if (shared.length < told.words) return;
@@ -480,11 +481,8 @@
     var self = this, langs = SCRIPT_LANGS[script(text)];
     return Promise.all([self.file("search-index/subjects.json"), self.meta(),
                         Promise.all(langs.map(function (lang) { return self.analyse(text, lang); }))]).then(function (both) {
-      var typed = {}, story = {}, meta = both[1];
-      langs.forEach(function (lang, i) {
-        typed[lang] = new Set(both[2][i]);
-        story[lang] = new Set(both[2][i].filter(function (w) { return (meta.setting[lang] || []).indexOf(w) < 0; }));
-      });
+      var typed = {}, meta = both[1];
+      langs.forEach(function (lang, i) { typed[lang] = new Set(both[2][i]); });
       var found = [];
       both[0].forEach(function (subject) {
         var best = 0;
@@ -498,7 +496,7 @@
       });
       found.sort(function (a, b) { return b[0] - a[0]; });
       found = found.slice(0, 3).map(function (f) { return f[1]; });
-      return self.told(story, meta.told).then(function (told) {
+      return self.told(typed, meta).then(function (told) {
         // A guess from the story's words, offered as one (kb.subjects.shown).
         return told && found.indexOf(told) < 0 ? found.slice(0, 2).concat([Object.assign({}, told, {told: true})]) : found;
       });
