@@ -19,7 +19,7 @@ from whoosh import query as Q
 from whoosh.qparser import AndGroup, MultifieldParser, OrGroup
 
 from . import ids
-from .cite import pick
+from .cite import pick, pick_lang
 from .citations import find_citation, named_instrument, prepare
 from .index import CATALOG, OPEN_END
 from .models import LANGS
@@ -479,18 +479,18 @@ class Searcher:
         )
 
     def _snippet(self, result, lang: str, stems: frozenset[str]) -> str:
-        order = [lang] + [other for other in LANGS if other != lang]
-        for candidate in order:
-            body = result.get(f"body_{candidate}")
-            found = snippet(body, stems) if body else None
-            if found:
-                return found
-        for candidate in order:
-            body = result.get(f"body_{candidate}")
-            if body:
-                flat = " ".join(body.split())
-                return flat[:220] + ("…" if len(flat) > 220 else "")
-        return ""
+        """The excerpt in the reader's language (else the one read next, as titles are: kb.cite.pick), at the
+        query's words where it has them, else from its start: a Russian reader of "ст. 9 МПГПП" gets the
+        Russian summary, not the English text where "9" is found."""
+        chosen = pick_lang({candidate: result.get(f"body_{candidate}") for candidate in LANGS}, lang)
+        if not chosen:
+            return ""
+        body = result[f"body_{chosen}"]
+        found = snippet(body, stems)
+        if found:
+            return found
+        flat = " ".join(body.split())
+        return flat[:220] + ("…" if len(flat) > 220 else "")
 
 
 def search(index_dir: Path, text: str, **options) -> list[Hit]:

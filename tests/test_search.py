@@ -59,6 +59,14 @@ def test_search_terms_find_the_provision_and_never_show(fixture_index, query, la
     assert not any(word in shown for word in ("registry", "загс", "маълумотнома"))
 
 
+@pytest.mark.parametrize("query", ["arbitrary arrest", "ICCPR 9"])
+def test_the_excerpt_is_in_the_readers_language(fixture_index, query):
+    # A Russian reader gets the Russian summary, even where the query's words are found only in the English
+    # one (or, in the real corpus, "9" only in the English text of the article).
+    hit = next(h for h in search(fixture_index, query, lang="ru") if h.id == "iccpr/9")
+    assert hit.snippet.startswith("Никто не может быть подвергнут"), hit.snippet
+
+
 def test_date_filter_shows_the_wording_then_in_force(fixture_index):
     before = search(fixture_index, "marriage examination", in_force_on=dt.date(2014, 6, 10))
     after = search(fixture_index, "marriage examination", in_force_on=dt.date(2017, 1, 1))
