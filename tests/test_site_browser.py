@@ -344,6 +344,8 @@ def test_the_search_page_ranks_as_the_command_line(browser, server, index_dir):
         # from the sixth result, as the command line's list does.
         search(browser, server, "ст. 9 МПГПП", lang="ru")
         wait(browser, lambda b: b.find_elements(By.CSS_SELECTOR, ".huquq-citation"))
+        # Named as a Russian reader cites it, not by its id.
+        wait(browser, lambda b: "МПГПП, ст. 9: " in b.find_element(By.CSS_SELECTOR, ".huquq-citation a").text)
         browser.find_element(By.CSS_SELECTOR, ".huquq-search-more").click()
         wait(browser, lambda b: len(result_paths(b)) >= 10)
         shown = [path.strip("/").removeprefix("cases/") for path in result_paths(browser)][:10]

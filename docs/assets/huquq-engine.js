@@ -142,6 +142,13 @@
   };
   // What a result shows a reader of ``lang`` (its text in that language, or the one read next).
   Engine.prototype.card = function (doc, lang) { return this.file("search-index/d/" + lang + "/" + doc + ".json"); };
+  // The card of provision ``id`` (its document number read from its instrument's table), or null.
+  Engine.prototype.cardOf = function (id, lang) {
+    var self = this;
+    return this.file("search-index/i/" + id.split("/")[0] + ".json").then(function (numbers) {
+      return numbers && Object.prototype.hasOwnProperty.call(numbers, id) ? self.card(numbers[id], lang) : null;
+    });
+  };
 
   // --- words as the index has them -------------------------------------------------------------------
   // A typed word is looked up in the table of the corpus's words (the index's own analysis of each). A form

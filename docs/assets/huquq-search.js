@@ -381,6 +381,7 @@
     });
   }
 
+  // The provision cited, named as the reader cites it ("МПГПП, ст. 9(3): Право на свободу ..."), not by its id.
   function showCitation(citation) {
     var item = document.createElement("li");
     item.className = "huquq-citation";
@@ -390,6 +391,16 @@
     item.appendChild(document.createTextNode(say("search.citation") + " "));
     item.appendChild(link);
     list.insertBefore(item, list.firstChild);
+    return load().cardOf(citation.id, lang()).then(function (card) {
+      if (!card) return;
+      var titles = {};
+      Object.keys(card.title).forEach(function (l) {
+        var title = card.title[l], at = title.indexOf(": ");  // the pinpoint after the citation, before the title
+        titles[l] = at > 0 ? title.slice(0, at) + citation.pinpoint + title.slice(at) : title + citation.pinpoint;
+      });
+      link.textContent = pick(titles) || link.textContent;
+      link.setAttribute("data-titles", JSON.stringify(titles));
+    }, function () { /* the id stays: the link still opens the provision */ });
   }
 
   function run(navigate) {
@@ -426,7 +437,7 @@
         return Promise.all([show(0, ticket, query), subjects]).then(function (both) {
           if (ticket !== latest) return;
           showSubjects(both[1]);
-          if (citation) showCitation(citation);
+          if (citation) return showCitation(citation);
         });
       });
     }).catch(function (error) {
