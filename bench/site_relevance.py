@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
+import os
 import shutil
 import sys
 import tempfile
@@ -105,8 +106,9 @@ def main() -> None:
         options.binary_location = shutil.which("chromium") or shutil.which("google-chrome")
         for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"):
             options.add_argument(flag)
-        driver = webdriver.Chrome(service=webdriver.ChromeService(executable_path=shutil.which("chromedriver")),
-                                  options=options)
+        service = webdriver.ChromeService(executable_path=shutil.which("chromedriver"),
+                                          env={**os.environ, "TMPDIR": tmp})  # Chromium's temporary folders too
+        driver = webdriver.Chrome(service=service, options=options)
         driver.get(base + "/")
         judgments = load_judgments(SETS[args.set])
         site_scores = measure(judgments, site_search(driver, base))

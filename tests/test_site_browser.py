@@ -86,7 +86,7 @@ def downloads(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def browser(downloads):
+def browser(downloads, tmp_path_factory):
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
@@ -94,7 +94,9 @@ def browser(downloads):
         options.add_argument(flag)
     options.add_experimental_option("prefs", {"download.default_directory": str(downloads),
                                               "download.prompt_for_download": False})
-    driver = webdriver.Chrome(service=webdriver.ChromeService(executable_path=DRIVER), options=options)
+    # Chromium's own temporary folders go into the test's, not /tmp, where they would be left behind.
+    temporary = {**os.environ, "TMPDIR": str(tmp_path_factory.mktemp("chromium"))}
+    driver = webdriver.Chrome(service=webdriver.ChromeService(executable_path=DRIVER, env=temporary), options=options)
     driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
     driver.set_page_load_timeout(60)
     driver.set_window_size(1280, 1600)
