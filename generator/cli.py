@@ -135,6 +135,9 @@ def _register_commands() -> None:
 
 
 def main() -> None:
+    from kb import load
+
+    load.FREEZE_WHAT_IS_BUILT = True  # one command, one corpus: see kb.load.without_gc
     _register_commands()
     try:
         cli(prog_name="huquq")

@@ -399,6 +399,13 @@ def _add(corpus: Corpus, kind: str, data: Mapping, shown: str, path: Path, root:
     return problems
 
 
+# Set by the huquq command (generator.cli.main), a process that loads the corpus once and then exits: what
+# loading and indexing built is frozen (gc.freeze), so that the collector, enabled again, never walks it. At
+# 10,000 provisions that walk was a third of re-indexing one changed file. Not in a process that loads the
+# corpus again and again (the tests, the benchmarks): frozen garbage is never freed.
+FREEZE_WHAT_IS_BUILT = False
+
+
 @contextlib.contextmanager
 def without_gc():
     """Loading or indexing builds hundreds of thousands of small objects that all stay alive: the cyclic
@@ -410,6 +417,8 @@ def without_gc():
         yield
     finally:
         if collecting:
+            if FREEZE_WHAT_IS_BUILT:
+                gc.freeze()
             gc.enable()
 
 

@@ -5,7 +5,7 @@ from collections import Counter
 
 import pytest
 
-from tests.conftest import SOURCES
+from tests.conftest import FIXTURE_SOURCES, SOURCES
 
 SHARED_SOURCES = SOURCES.parent.parent / "shared" / "sources"
 
@@ -158,3 +158,23 @@ def test_ecthr_cases_are_persuasive(corpus):
     for case in corpus.cases.values():
         if case.body == "ecthr":
             assert not case.binding, case.id
+
+
+def test_only_the_command_freezes_what_loading_built():
+    # The huquq command loads the corpus once and exits: what it built is frozen, so the collector never walks
+    # it again. A process that loads it again and again (these tests, a benchmark) must not freeze: frozen
+    # garbage is never freed.
+    import gc
+
+    from kb import load
+
+    before = gc.get_freeze_count()
+    load.load_corpus(FIXTURE_SOURCES)
+    assert gc.get_freeze_count() == before
+    load.FREEZE_WHAT_IS_BUILT = True
+    try:
+        load.load_corpus(FIXTURE_SOURCES)
+        assert gc.get_freeze_count() > before
+    finally:
+        load.FREEZE_WHAT_IS_BUILT = False
+        gc.unfreeze()
