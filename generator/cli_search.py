@@ -55,7 +55,7 @@ def index_command(sources, index_dir, full):
 @sources_option
 @index_option
 @click.option("--lang", type=click.Choice(["en", "ru", "tg"]), default="en", show_default=True,
-              help="Language of titles and snippets (the query may be in any language).")
+              help="Language of titles and snippets, Russian where a record has no Tajik (the query may be in any language).")
 @click.option("--jurisdiction", type=click.Choice(["tj", "intl"]), help="Tajik law or international law only.")
 @click.option("--instrument", help="Only this instrument (id, e.g. iccpr).")
 @click.option("--topic", help="Only this topic (id, e.g. arbitrary-detention).")
