@@ -111,8 +111,9 @@ class Stories:
                        for lang, counts in self.counts.items()}
 
     def told(self, typed: dict[str, set[str]]) -> dict | None:
-        """The circumstance the query's words (``typed``: per language searched) tell of, or None when none clearly scores best; its ``leaders`` are its first leading authorities, in
-        order. A circumstance's score is the best of its languages': the sum, over the query's words found
+        """The circumstance the query's words (``typed``: per language searched; the setting's words count for
+        nothing) tell of, or None when none clearly scores best; its ``leaders`` are its first leading
+        authorities, in order. A circumstance's score is the best of its languages': the sum, over the query's words found
         among its names' words (TOLD_WORDS at least), of BM25's weight (the word's rarity over the
         circumstances, its count saturated)."""
         total = len(self.circumstances)

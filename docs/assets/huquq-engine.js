@@ -142,12 +142,16 @@
   };
   // What a result shows a reader of ``lang`` (its text in that language, or the one read next).
   Engine.prototype.card = function (doc, lang) { return this.file("search-index/d/" + lang + "/" + doc + ".json"); };
-  // The card of provision ``id`` (its document number read from its instrument's table), or null.
+  // The document number of provision ``id``, read from its instrument's table, or null.
+  Engine.prototype.docOf = function (id) {
+    return this.file("search-index/i/" + id.split("/")[0] + ".json").then(function (numbers) {
+      return numbers && Object.prototype.hasOwnProperty.call(numbers, id) ? numbers[id] : null;
+    });
+  };
+  // The card of provision ``id``, or null.
   Engine.prototype.cardOf = function (id, lang) {
     var self = this;
-    return this.file("search-index/i/" + id.split("/")[0] + ".json").then(function (numbers) {
-      return numbers && Object.prototype.hasOwnProperty.call(numbers, id) ? self.card(numbers[id], lang) : null;
-    });
+    return this.docOf(id).then(function (doc) { return doc === null ? null : self.card(doc, lang); });
   };
 
   // --- words as the index has them -------------------------------------------------------------------
@@ -534,9 +538,7 @@
     var self = this;
     return this.allowed(selected).then(function (allowed) {
       if (!allowed) return true;
-      return self.file("search-index/i/" + id.split("/")[0] + ".json").then(function (numbers) {
-        return Boolean(numbers) && Object.prototype.hasOwnProperty.call(numbers, id) && allowed(numbers[id]);
-      }, function () { return false; });
+      return self.docOf(id).then(function (doc) { return doc !== null && allowed(doc); }, function () { return false; });
     });
   };
   // How many of ``docs`` have each value of each filter: {kind: {provision: 12, ...}, ...}.
