@@ -1,5 +1,6 @@
 """Recognising a citation typed as a lawyer types it: "ICCPR 9", "art. 125 CC",
-"статья 19 Конституции", "143¹ УК". Such a query goes straight to the provision.
+"статья 19 Конституции", "143¹ УК", "ч. 1 ст. 94 УПК"; a case by its number or document symbol
+("1096/2002", "CCPR/C/81/D/964/2001"). Such a query goes straight to the provision or the case.
 """
 
 from __future__ import annotations
@@ -19,6 +20,11 @@ UNIT_WORDS = {
     "модда", "моддаи", "м", "банд", "банди", "б",
     "и", "ум",  # the izofa and the ordinal after a number: "моддаи 19-и Конститутсия", "19-ум"
 }
+# A part or paragraph written before its article, as Russian and Tajik pleadings do ("ч. 1 ст. 94",
+# "часть 2 статьи 9", "қисми 1 моддаи 94"): read as the article, with the part as its pinpoint ("ст. 94(1)"),
+# never as an article "94-1". On folded text (қ -> к).
+PART_FIRST = re.compile(r"(?<!\w)(?:ч|часть|части|кисми|кисм)\.?\s*(\d+)\s+(ст|статья|статьи|статье|моддаи|модда)\.?\s*"
+                        r"(\d+(?:-\d+)?)(?![\w(])")
 NUMBER = re.compile(r"(?<![\w-])(\d+)([¹²³⁴⁵⁶⁷⁸⁹]+|(?:[-.]\d+)*)((?:\(\w{1,3}\))*)(?:-(?:и|ум)\b)?")
 
 
@@ -27,6 +33,15 @@ def find_citation(query: str, catalog: dict, prepared: Prepared | None = None) -
     catalog's lookups, made once by ``prepare(catalog)`` where many queries are asked (kb.search)."""
     text = fold_tajik(query)
     prepared = prepared or prepare(catalog)
+    part = PART_FIRST.search(text)
+    if part:
+        text = f"{text[:part.start()]}{part.group(2)} {part.group(3)}{text[part.end():]}"
+    cited = _cited(text, prepared)
+    return (cited[0], f"({part.group(1)}){cited[1]}") if cited and part else cited
+
+
+def _cited(text: str, prepared: Prepared) -> tuple[str, str] | None:
+    """find_citation on the folded ``text``."""
     provisions = prepared.provisions
     # A name that holds a number itself ("GC 35 para 3", "CCPR/C/TJK/CO/3 para 15") is found whole first;
     # the provision's number is then looked for in the rest of the query.
@@ -52,6 +67,24 @@ def find_citation(query: str, catalog: dict, prepared: Prepared | None = None) -
         cited = _label(instrument, match, provisions)
         if cited:
             return cited
+    return None
+
+
+def case_keys(number: str, symbol: str | None) -> list[str]:
+    """The keys a case is looked up by: each of its numbers ("31039/11, 48511/11", "9988/13 and 60
+    others") and its document symbol, lower-case."""
+    keys = re.findall(r"\d+(?:-\d+)?/\d+", number)
+    return [key.lower() for key in keys + ([symbol] if symbol else [])]
+
+
+def find_case(query: str, catalog: dict) -> str | None:
+    """The id of the case whose number or symbol is one of the query's words ("№ 1096/2002",
+    "communication 1096/2002", "CCPR/C/81/D/964/2001"), else None (the Search page's script: the same)."""
+    cases = catalog.get("cases", {})
+    for word in re.split(r"[\s,;№]+", query.lower()):
+        key = word.strip("().:")
+        if key in cases:
+            return cases[key]
     return None
 
 

@@ -24,6 +24,7 @@ from typing import Callable, Iterator
 from whoosh import index as whoosh_index
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
+from .citations import case_keys
 from .cite import cite_provision
 from .inforce import start_of
 from .load import source_files, without_gc
@@ -31,7 +32,7 @@ from .models import LANGS, Case, Corpus, Provision, Wording
 from .subjects import subjects
 from .textnorm import ANALYZERS, words_of_each_language
 
-FORMAT_VERSION = 18  # bump when documents or the catalog change shape: forces a full rebuild
+FORMAT_VERSION = 19  # bump when documents or the catalog change shape: forces a full rebuild
 
 
 def _analysis_signature() -> str:
@@ -200,7 +201,18 @@ def catalog(corpus: Corpus) -> dict:
         "provisions": sorted(corpus.provisions),
         "topics": {t.id: t.words() for t in corpus.topics.values()},  # for phrases in topic words
         "subjects": subjects(corpus, words_of_each_language()),
+        "cases": case_numbers(corpus),  # "1096/2002" and "CCPR/C/81/D/1096/2002" open the case
     }
+
+
+def case_numbers(corpus: Corpus) -> dict[str, str]:
+    """Every number and document symbol a case is cited by, as kb.citations.find_case looks it up
+    ("1096/2002", "ccpr/c/81/d/964/2001"), -> the case's id; the Search page's script reads the same table."""
+    found: dict[str, str] = {}
+    for case in corpus.cases.values():
+        for key in case_keys(case.number, case.symbol):
+            found.setdefault(key, case.id)
+    return dict(sorted(found.items()))
 
 
 def instrument_names(corpus: Corpus) -> dict[str, list[str]]:

@@ -20,7 +20,7 @@ from whoosh.qparser import AndGroup, MultifieldParser, OrGroup
 
 from . import ids
 from .cite import pick, pick_lang
-from .citations import find_citation, named_instrument, prepare
+from .citations import find_case, find_citation, named_instrument, prepare
 from .index import CATALOG, OPEN_END
 from .models import LANGS
 from .ranking import Ranker, Unsupported, best_first, weighting
@@ -225,10 +225,11 @@ class Searcher:
         hits: list[Hit] = []
         searcher = self.searcher
         stems = query_stems(text)
-        cited = find_citation(text, self.catalog, self._citations) if kind != "case" else None
-        named = None if cited else named_instrument(text, self._citations)
-        if cited:
-            pid, pinpoint = cited
+        case = find_case(text, self.catalog) if kind != "provision" else None
+        cited = find_citation(text, self.catalog, self._citations) if kind != "case" and not case else None
+        named = None if cited or case else named_instrument(text, self._citations)
+        if case or cited:
+            pid, pinpoint = cited or (case, "")
             for result in searcher.search(Q.Term("id", pid), filter=filters, limit=1):
                 hits.append(self._hit(result.fields(), 1000.0, lang, site_url, stems, pinpoint, exact=True))
         # A query that names an instrument ("Criminal Code torture", "свобода собраний Конституция") has

@@ -37,11 +37,29 @@ def test_queries_find_the_provision(fixture_index, query, expected):
     ("143¹ СК", "tj-family-code/143-1", ""),
     ("статья 15 Семейного кодекса", "tj-family-code/15", ""),
     ("ICCPR 9(3)", "iccpr/9", "(3)"),
+    ("ч. 3 ст. 9 МПГПП", "iccpr/9", "(3)"),           # the part before its article, as a pleading has it
+    ("часть 3 статьи 9 МПГПП", "iccpr/9", "(3)"),
+    ("кисми 3 моддаи 9 МПГПП", "iccpr/9", "(3)"),
 ])
 def test_citations_go_straight_to_the_provision(fixture_index, query, expected, pinpoint):
     first = search(fixture_index, query)[0]
     assert (first.id, first.exact) == (expected, True)
     assert first.citation.endswith(pinpoint)
+
+
+def test_a_part_before_its_article_is_never_read_as_another_article(fixture_index):
+    # "ч. 1 ст. 143" is part 1 of article 143 (not in the fixture), not article 143¹.
+    assert not any(h.exact for h in search(fixture_index, "ч. 1 ст. 143 СК"))
+
+
+@pytest.mark.parametrize("query", ["488/1992", "№ 488/1992", "communication No. 488/1992", "Toonen (488/1992)"])
+def test_a_case_number_goes_straight_to_the_case(fixture_index, query):
+    first = search(fixture_index, query, lang="ru")[0]
+    assert (first.id, first.exact) == ("toonen-v-australia", True)
+
+
+def test_a_case_number_opens_no_case_when_only_provisions_are_asked_for(fixture_index):
+    assert "toonen-v-australia" not in ids(search(fixture_index, "488/1992", kind="provision"))
 
 
 @pytest.mark.parametrize("query, lang", [

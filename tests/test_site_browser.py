@@ -27,7 +27,7 @@ from generator.matter import matter_from_text
 from generator.memo import plan_memo
 from generator.server import Documents, SiteServer
 from generator.site.archive import make_archive
-from kb.citations import find_citation, named_instrument, prepare
+from kb.citations import find_case, find_citation, named_instrument, prepare
 from kb.tajik import stem as tajik_stem
 from kb.textnorm import fold_tajik
 from tests.conftest import ROOT, SOURCES
@@ -219,6 +219,14 @@ def test_a_citation_opens_the_provision(browser, server):
     use_language(browser, server, "ru")
     browser.get(f"{server}/find/?q=" + "МПГПП ст. 9")
     wait(browser, lambda b: urlparse(b.current_url).path == "/iccpr/9/")
+
+
+def test_a_case_number_opens_the_case(browser, server):
+    # Lawyers look a communication up by its number: typed, the case is named first, as the reader reads it.
+    search(browser, server, "№ 1096/2002", lang="ru")
+    wait(browser, lambda b: "Курбанов" in " ".join(e.text for e in b.find_elements(By.CSS_SELECTOR, ".huquq-citation")))
+    browser.get(f"{server}/find/?q=" + "1096/2002")
+    wait(browser, lambda b: urlparse(b.current_url).path == "/cases/kurbanov-v-tajikistan/")
 
 
 def test_filters_narrow_to_tajik_law_and_to_an_instrument(browser, server):
@@ -568,11 +576,19 @@ def test_the_page_and_the_command_line_stem_fold_and_read_citations_alike(browse
     provisions = set(catalog["provisions"])
     queries = ["ICCPR 9", "МПГПП ст. 17", "ст. 9(3) МПГПП", "моддаи 19-и Конститутсия", "статья 15 Семейного кодекса",
                "CAT art. 2", "GC 35 para 3", "CCPR/C/TJK/CO/3 para 15", "ПБҲШС м. 9", "ECHR 8", "конвенция 3",
-               "статья 5 доклада №", "Доклад — 5"]
+               "статья 5 доклада №", "Доклад — 5", "ч. 1 ст. 94 УПК РТ", "часть 2 статьи 9 МПГПП",
+               "қисми 1 моддаи 94 КМҶ", "ч. 1 ст. 143 УК"]
     for query in queries:
         candidates = browser.execute_script("return window.huquqSearchInternals.candidates(arguments[0])", query)
         in_page = next(((c[0] + "/" + c[1], c[2]) for c in candidates if c[0] + "/" + c[1] in provisions), None)
         assert in_page == find_citation(query, catalog), query
+    assert find_citation("ч. 1 ст. 94 УПК РТ", catalog) == ("tj-criminal-procedure-code/94", "(1)")
+    # A case by its number or document symbol, as kb.citations.find_case.
+    numbers = ["1096/2002", "№ 1348/2005", "ECtHR 28834/19", "CCPR/C/81/D/964/2001", "9988/13", "2002", "ICCPR 9"]
+    js = browser.execute_script(
+        "return arguments[0].map(q => { var c = window.huquqSearchInternals.findCase(q); return c && c.id; })", numbers)
+    assert js == [find_case(q, catalog) for q in numbers]
+    assert js[0] == "kurbanov-v-tajikistan" and js[-2:] == [None, None]
     named = ["Tajik Criminal Code torture", "УК пытки", "свобода собраний Конституции", "кодекси чинояти шиканча",
              "Law on the Militia force", "Women's Convention", "Body of Principles lawyer", "torture", "ВИЧ/СПИД закон",
              "Закон о милиции", "Кодекси ҳуқуқвайронкунии маъмурӣ", "criminal liability for HIV",

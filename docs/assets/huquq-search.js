@@ -96,6 +96,8 @@
    "ст ст. статья статьи статье статьей статью статей п пункт пункта параграф принцип часть ч " +
    "модда моддаи м банд банди б и ум").split(" ").forEach(function (w) { UNIT[w] = true; });
   var NUMBER = /(?:^|[^\w-])(\d+)([¹²³⁴⁵⁶⁷⁸⁹]+|(?:[-.]\d+)*)((?:\(\w{1,3}\))*)(?:-(?:и|ум)(?![\wа-яёҳҷқғӣӯ]))?/;
+  // A part written before its article ("ч. 1 ст. 94", "қисми 1 моддаи 94"): the article, the part its pinpoint.
+  var PART_FIRST = /(^|[^\p{L}\p{N}_])(?:ч|часть|части|кисми|кисм)\.?\s*(\d+)\s+(ст|статья|статьи|статье|моддаи|модда)\.?\s*(\d+(?:-\d+)?)(?![\p{L}\p{N}_(])/u;
   var SUPER = { "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9" };
   // Words as kb/citations.py reads them: letters ([^\W\d_]+), and letters and digits ([^\W_]+).
   var LETTERS = /[\p{L}\p{Nl}\p{No}]+/gu, NAME_WORDS = /[\p{L}\p{N}]+/gu;
@@ -140,6 +142,8 @@
   }
   function candidates(query) {
     var text = fold(query), found = [], names = nameTables();
+    var part = PART_FIRST.exec(text), partPin = part ? "(" + part[2] + ")" : "";
+    if (part) text = text.slice(0, part.index) + part[1] + part[3] + " " + part[4] + text.slice(part.index + part[0].length);
     names.whole.forEach(function (entry) {
       var at = new RegExp("(?:^|[^\\w/])" + escapeRe(entry[0]) + "(?![\\w/])").exec(text);
       if (!at) return;
@@ -162,7 +166,20 @@
         scored.forEach(function (s) { labelsFor(match).forEach(function (l) { found.push([s[1], l[0], l[1]]); }); });
       }
     }
-    return found;
+    return found.map(function (c) { return [c[0], c[1], partPin + c[2]]; });
+  }
+  // The case whose number or document symbol is one of the query's words ("№ 1096/2002",
+  // "CCPR/C/81/D/964/2001"), as kb.citations.find_case: {url, id, pinpoint, titles}, or null.
+  function findCase(query) {
+    var words = query.toLowerCase().split(/[\s,;№]+/);
+    for (var i = 0; i < words.length; i++) {
+      var key = words[i].replace(/^[().:]+|[().:]+$/g, "");
+      if (Object.prototype.hasOwnProperty.call(labels.cases, key)) {
+        var found = labels.cases[key];
+        return { url: new URL("cases/" + found.id + "/", siteRoot).href, id: found.id, pinpoint: "", titles: found.title };
+      }
+    }
+    return null;
   }
   // The instrument a query names among its words ("Criminal Code torture", "свобода собраний Конституция"),
   // by its longest name, and the query's other words: [id, rest], or null (kb.citations.named_instrument).
@@ -205,7 +222,7 @@
   }
   window.huquqSearchInternals = { tajikStem: tajikStem, fold: fold, englishWord: englishWord, candidates: candidates,
                                   stem: stem, queryWords: queryWords, excerptStart: excerptStart,
-                                  namedInstrument: namedInstrument, engine: function () { return load(); } };
+                                  namedInstrument: namedInstrument, findCase: findCase, engine: function () { return load(); } };
 
   // --- the index: the command line's ranking (assets/huquq-engine.js) -------------------------------------
   var engine = null;
@@ -391,6 +408,11 @@
     item.appendChild(document.createTextNode(say("search.citation") + " "));
     item.appendChild(link);
     list.insertBefore(item, list.firstChild);
+    if (citation.titles) {  // a case: its names came with the page
+      link.textContent = pick(citation.titles) || link.textContent;
+      link.setAttribute("data-titles", JSON.stringify(citation.titles));
+      return Promise.resolve();
+    }
     return load().cardOf(citation.id, lang()).then(function (card) {
       if (!card) return;
       var titles = {};
@@ -414,7 +436,11 @@
     }
     status.textContent = say("search.searching");
     // A citation opens a provision: not when only cases are asked for (as the command line, with --kind case).
-    var cited = text && selected.kind !== "case" ? resolveCitation(text).then(function (citation) {
+    // A case's number opens the case, unless only provisions are asked for or a filter of instrument,
+    // jurisdiction or topic is set (the command line opens it when it passes them).
+    var filtered = selected.instrument || selected.jurisdiction || selected.topic;
+    var caseCited = text && selected.kind !== "provision" && !filtered ? findCase(text) : null;
+    var cited = caseCited ? Promise.resolve(caseCited) : text && selected.kind !== "case" ? resolveCitation(text).then(function (citation) {
       return citation && load().passes(citation.id, selected).then(function (passes) { return passes ? citation : false; });
     }) : Promise.resolve(null);
     cited.then(function (citation) {

@@ -16,7 +16,7 @@ from typing import Iterator
 from kb import ids
 from kb.cite import cite_case, cite_provision, pick
 from kb.dates import human
-from kb.index import instrument_names
+from kb.index import case_numbers, instrument_names
 from kb.models import LANGS, Corpus, Instrument, Provision, Verification, Wording
 from kb.review import counts, leading_counts, review_list
 from kb.search import JURISDICTIONS, KINDS
@@ -345,6 +345,9 @@ class SiteRenderer:
             # Citations are resolved in the page before searching, by the rules of kb.citations: the names
             # of each instrument; the provision itself is checked by opening its address.
             "instruments": instrument_names(corpus),
+            # A case's numbers and document symbol open it (kb.citations.find_case), named as its page is.
+            "cases": {key: {"id": case_id, "title": dict(corpus.cases[case_id].title)}
+                      for key, case_id in case_numbers(corpus).items()},
             # The words the command line's index leaves out in every language (kb.textnorm.STOP), folded as
             # the page folds what is typed: "без", "of", "дар" narrow nothing.
             "stop": sorted({fold_tajik(word) for word in STOP}),
