@@ -28,6 +28,11 @@ def _parsed(template: str):
     return _ENV.parse(template)
 
 
+def parse(template: str):
+    """The template's Jinja syntax tree (the site shows it as text: generator.site.outline)."""
+    return _parsed(template)
+
+
 @functools.lru_cache(maxsize=2048)
 def _compiled(template: str):
     # Validation renders each template with every sample answer: parse and compile it once.

@@ -267,6 +267,15 @@ def test_requests_are_the_circumstances_own_in_the_memos_language(corpus, khujan
         assert "completes the conclusion" not in text and "формулирует вывод" not in text
 
 
+def test_the_extortion_argument_invokes_privacy_only_for_a_threat_to_expose(corpus):
+    # A memo argues what happened: a threat of arrest is not a threat to expose a private life.
+    argument = corpus.circumstances["extortion-money-or-sex"].argument
+    arrest = {"demanded": "money", "amount": 500, "paid": None, "threat": "arrest"}
+    for lang, article in (("en", "Article 17"), ("ru", "статье 17"), ("tg", "моддаи 17")):
+        assert article not in render_text(argument[lang], arrest, dt.date(2024, 1, 1)), lang
+        assert article in render_text(argument[lang], {**arrest, "threat": "disclose"}, dt.date(2024, 1, 1)), lang
+
+
 def test_the_header_shows_the_organisation_or_nothing(khujand, run, tmp_path):
     assert "Example Legal Aid NGO" in part(khujand["en"], "word/header1.xml") or any(
         "Example Legal Aid NGO" in part(khujand["en"], name) for name in zipfile.ZipFile(khujand["en"]).namelist()

@@ -48,6 +48,29 @@ def test_a_case_names_its_parties_in_the_readers_language(site):
     assert "European Court of Human Rights</dd>" not in html  # the court, in English, once beside its own name
 
 
+def test_a_tajik_reader_sees_the_argument_where_only_russian_has_one(site, corpus):
+    # The Tajik tab of a provision whose argument has no Tajik shows the Russian one, named as Russian.
+    provision = next(p for p in corpus.provisions.values()
+                     if p.argument.get("ru") and not p.argument.get("tg") and p.summary.get("tg"))
+    tajik = page(site, provision.id).split('<div class="tabbed-block" lang="tg">')[1].split('<div class="tabbed-block"')[0]
+    assert 'class="huquq-argument" lang="ru"' in tajik and "(Русский)" in tajik
+
+
+def test_a_circumstance_shows_its_argument_as_text_not_as_a_template(site, corpus):
+    for circumstance in corpus.circumstances.values():
+        html = page(site, f"circumstances/{circumstance.id}")
+        shown, maintainers = html.split('class="huquq-templates"')
+        assert "{%" not in shown and "{{" not in shown, circumstance.id
+        assert "{%" in maintainers or "{{" in maintainers or "{" not in str(circumstance.argument), circumstance.id
+        for lang in ("en", "ru", "tg"):
+            assert f'class="l-{lang} huquq-outline"' in shown, (circumstance.id, lang)
+    html = page(site, "circumstances/extortion-money-or-sex")
+    # A sentence said only for some answers names the answer, as the question and its choice read.
+    assert "Only when «What was demanded?» — Money or property:" in html
+    assert "Только если «Что от вас требовали?» — Деньги или имущество:" in html
+    assert 'The sum demanded was about <span class="huquq-blank"' in html
+
+
 def test_related_provisions_in_both_directions(site, corpus):
     source = next(p for p in corpus.provisions.values() if p.related)
     target = source.related[0]

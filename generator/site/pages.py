@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from kb import ids
-from kb.cite import cite_case, cite_provision, pick
+from kb.cite import cite_case, cite_provision, pick, pick_lang
 from kb.dates import human
 from kb.index import case_numbers, instrument_names
 from kb.models import LANGS, Corpus, Instrument, Provision, Verification, Wording
@@ -24,6 +24,7 @@ from kb.textnorm import STOP, english_family_words, fold_tajik
 
 from ..templating import LANG_NAMES, paragraphs as paragraphs_of, site_environment
 from .l10n import SEPARATOR, Catalogue, Markup, complete, script_json, spans
+from .outline import Outline
 
 AUTHORITY_GROUPS = ("tajik-law", "treaty", "interpretation", "standard")
 RESERVED_IDS = {"cases", "topics", "notices", "instruments", "assets", "search", "search-index", "browse", "find",
@@ -155,9 +156,13 @@ class SiteRenderer:
                           else "provision.summary_translation")
                 parts.append(f'<p class="huquq-summary-label">{label}</p>'
                              f'<div class="huquq-summary" lang="{lang}">{macros.paragraphs(summary[lang])}</div>')
-            if argument and argument.get(lang):
-                parts.append(f'<p class="huquq-summary-label">{t("provision.argument")}</p>'
-                             f'<div class="huquq-argument" lang="{lang}">{macros.paragraphs(argument[lang])}</div>')
+            # The argument in the tab's language, else in the one its reader reads next (a Tajik tab shows the
+            # Russian argument rather than none), named as such.
+            shown = pick_lang(argument, lang) if argument and (parts or argument.get(lang)) else None
+            if shown:
+                label = t("provision.argument") + ("" if shown == lang else f" ({LANG_NAMES[shown]})")
+                parts.append(f'<p class="huquq-summary-label">{label}</p>'
+                             f'<div class="huquq-argument" lang="{shown}">{macros.paragraphs(argument[shown])}</div>')
             if parts:
                 panels.append({"lang": lang, "label": LANG_NAMES[lang], "html": Markup("".join(parts))})
         return panels
@@ -267,9 +272,20 @@ class SiteRenderer:
     def circumstance_page(self, circumstance) -> str:
         corpus = self.corpus
         leading = [a for a in (corpus.authority(e) for e in circumstance.leading) if a]
+        # The argument and requests as a lawyer reads them, in each reader's language (or the one read next);
+        # the templates themselves stay on the page for maintainers, closed.
+        argument, requests = {}, {}
+        for lang in LANGS:
+            outline = Outline(circumstance, lang, self.catalogue)
+            chosen = pick_lang(circumstance.argument, lang)
+            if chosen:
+                argument[lang] = (chosen, Markup(outline.html(circumstance.argument[chosen])))
+            chosen = pick_lang(circumstance.request, lang)
+            if chosen:
+                requests[lang] = (chosen, [Markup(outline.html(item)) for item in circumstance.request[chosen]])
         return self._render("circumstance.md.j2", depth=2, titles=dict(circumstance.title),
                             key=f"circumstances/{circumstance.id}", description=pick(circumstance.question, "ru"),
-                            circumstance=circumstance, leading=leading)
+                            circumstance=circumstance, leading=leading, argument=argument, requests=requests)
 
     def list_pages(self) -> Iterator[Page]:
         corpus = self.corpus
