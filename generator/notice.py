@@ -16,6 +16,7 @@ from .files import save_document
 from .templating import environment, render
 from .word.blocks import finalize, missing_styles, write_blocks
 from .word.oxml import clear_body
+from .word.properties import describe
 from .word.reference import DEFAULT_PATH
 
 NOTICE_STYLES = ("Notice Title", "Notice Intro", "Notice Heading", "Notice Right", "Notice Basis",
@@ -118,4 +119,5 @@ def build_notice(corpus: Corpus, langs: list[str], *, notice_id: str = "detentio
     env = environment(paths.TEMPLATES / "notice", autoescape=False, finalize=finalize)
     markup = render(env, "notice.j2", pages=pages, org=org, sep="\x1f")
     write_blocks(document, markup, [], "notice.j2")
+    describe(document, title=notice.title[langs[0]], language=langs[0], author=(org or {}).get("name") or "huquq")
     return document, left_out

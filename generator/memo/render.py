@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 from docx import Document
+from docx.shared import RGBColor
 
 from kb.arguments import render_text
 from kb.cite import cite_case, cite_provision, pick, pick_lang
@@ -22,6 +23,7 @@ from ..matter import Matter, paragraphs_of
 from ..templating import environment, render
 from ..word.blocks import NoteCollector, finalize, missing_styles, write_blocks
 from ..word.oxml import clear_body
+from ..word.properties import CONFIDENTIAL, MEMO, describe
 from ..word.reference import DEFAULT_PATH
 from .citations import Footnoter
 from .plan import Cited, MemoPlan
@@ -84,6 +86,7 @@ class MemoView:
         self.where: dict[str, str] = {}  # record id -> the section that first cited it
         self.texts: dict[str, dict] = {}  # Annex A: verbatim texts of what the body cites, by provision
         self.unverified: dict[str, dict] = {}
+        self.statuses: dict[str, str] = {}  # record id -> its verification state, for the summary's counts
 
     def build(self) -> dict:
         corpus, lang = self.corpus, self.lang
@@ -120,6 +123,9 @@ class MemoView:
             "facts": paragraphs_of(self.matter.facts),
             "circumstance_titles": [pick(corpus.circumstances[a.id].title, lang) for a in self.matter.circumstances],
             "provision_count": len(self.plan.ids("provision")), "case_count": len(self.plan.ids("case")),
+            # Only a reviewer's comparison with the official text makes a record "verified"; "secondary" is not.
+            "cited_count": len(self.statuses),
+            "unchecked": sum(status != "verified" for status in self.statuses.values()),
             "law_date": human(self.matter.date.isoformat(), lang), "today": human(dt.date.today().isoformat(), lang),
         }
 
@@ -134,6 +140,7 @@ class MemoView:
             self.where.setdefault(case.id, section)
             if back:  # cited above: referred back to in one line, no second footnote
                 return {"kind": "case", "cite": pick(case.title, lang), "back": back}
+            self.statuses[case.id] = case.verification.status
             if case.verification.is_unverified:
                 self.unverified.setdefault(case.id, {"cite": cite_case(case, lang), "note": case.verification.note_in(lang)})
             return {"kind": "case", "cite": pick(case.title, lang), "title": "", "back": back, "binding_since": "",
@@ -150,6 +157,7 @@ class MemoView:
             return {"kind": "provision", "cite": cite_provision(instrument, provision, lang, cited.pinpoint),
                     "back": back}
         text, links = self.footnoter.provision(provision.id, cited.pinpoint)
+        self.statuses[provision.id] = provision.verification.status
         if provision.verification.is_unverified:
             self.unverified.setdefault(provision.id, {"cite": cite_provision(instrument, provision, lang),
                                                       "note": provision.verification.note_in(lang)})
@@ -217,13 +225,20 @@ def build_memo(corpus: Corpus, matter: Matter, plan: MemoPlan, *, template: Path
     markup = render(env, f"memo.{matter.language}.j2", matter=matter, client=matter.client, sep="\x1f",
                     **values)
     write_blocks(document, markup, view.notes.notes, f"memo.{matter.language}.j2")
-    if org:
+    if org or matter.client:
+        # The organisation's name, and on every page a memo that names a client says it is confidential: a
+        # page passed on alone still says so.
         header = document.sections[0].header
         header.is_linked_to_previous = False
         paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
-        paragraph.text = org["name"]
-    document.core_properties.title = matter.title
-    document.core_properties.author = matter.prepared_by or (org or {}).get("name") or "huquq"
+        if org:
+            paragraph.text = org["name"]
+        if matter.client:
+            mark = paragraph.add_run(("  ·  " if paragraph.text else "") + CONFIDENTIAL[matter.language])
+            mark.bold = True
+            mark.font.color.rgb = RGBColor(0xB7, 0x1C, 0x1C)
+    describe(document, title=matter.title, subject=MEMO[matter.language], language=matter.language,
+             author=matter.prepared_by or (org or {}).get("name") or "huquq")
     return document
 
 
