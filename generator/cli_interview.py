@@ -205,7 +205,7 @@ def choose_output(ask: Prompter, output: Path | None, data: dict) -> Path:
 def interview(output, lang, make_docs, sources):
     """Ask what happened and write a matter file for `huquq memo`; no YAML to write.
 
-    Questions come one at a time (the date, the place, who prepares the memo, the client, the facts,
+    Questions come one at a time (the date, the place, a title, the facts, the client, who prepares the memo,
     then what happened), skipping those that cannot apply; a bad answer is asked again with the
     reason. At the end: a summary to confirm, the matter file, and, if wanted, the memo and the
     detention-rights notice beside it. Ctrl-C stops with nothing written.

@@ -922,6 +922,8 @@ def fill_khujand(browser):
     set_value(browser, "f-client", CLIENT)
     set_value(browser, "f-facts", "Held twenty hours at the station after a raid; no lawyer.")
     click(browser, 'input[name="gate:detained"][value="yes"]')
+    click(browser, 'input[name="gate:prosecuted"][value="no"]')
+    click(browser, 'input[name="gate:ngo"][value="no"]')
     click(browser, "#c-held-beyond-time-limit")
     set_value(browser, "held-beyond-time-limit.hours", "20")
     click(browser, 'input[name="held-beyond-time-limit.proceeding"][value="none"]')
@@ -973,6 +975,22 @@ def test_bad_answers_are_marked_in_the_readers_language_and_nothing_is_sent(brow
     assert browser.switch_to.active_element.get_attribute("id") == "f-date"
     hours_error = browser.find_element(By.ID, "held-beyond-time-limit.hours-error")
     assert "Ин рақам аз 1 то 8760 нест" in hours_error.text
+    assert len(served.made) == made
+
+
+def test_a_yes_or_no_left_unanswered_is_asked_for_and_nothing_is_sent(browser, served):
+    # No gate starts at "no": a volunteer in a hurry would send a detention without its questions.
+    use_language(browser, served.base, "ru")
+    browser.get(served.base + "/prepare/")
+    made = len(served.made)
+    assert not browser.find_elements(By.CSS_SELECTOR, 'input[name^="gate:"]:checked')
+    fill_khujand(browser)
+    for radio in browser.find_elements(By.CSS_SELECTOR, 'input[name="gate:ngo"]'):
+        browser.execute_script("arguments[0].checked = false", radio)
+    click(browser, "#huquq-prepare button[type=submit]")
+    error = browser.find_element(By.ID, "f-gate:ngo-error")
+    assert error.is_displayed() and "Этот ответ нужен для справки" in error.text
+    assert browser.find_element(By.ID, "f-gate:detained-error").text == ""
     assert len(served.made) == made
 
 

@@ -111,6 +111,12 @@
     if (!date) problems.push(["date", word("interview.error.required")]);
     else if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) problems.push(["date", word("interview.error.date")]);
     else if (date > today()) problems.push(["date", word("interview.error.future")]);
+    // Each yes/no that opens questions is answered: none is "no" until the volunteer says so, lest a
+    // detention go without its questions because a default was left.
+    all("[data-gate]").forEach(function (field) {
+      var id = field.getAttribute("data-gate");
+      if (!form.querySelector('input[name="gate:' + id + '"]:checked')) problems.push(["gate:" + id, word("interview.error.required")]);
+    });
     Object.keys(data.circumstances).forEach(function (id) {
       all('[data-circumstance="' + id + '"] [data-field]').forEach(function (field) {
         var name = field.getAttribute("data-field");
