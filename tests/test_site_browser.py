@@ -221,6 +221,22 @@ def test_a_citation_opens_the_provision(browser, server):
     wait(browser, lambda b: urlparse(b.current_url).path == "/iccpr/9/")
 
 
+def test_an_unverified_result_is_marked_in_the_readers_language(browser, server, corpus):
+    # As on the record's page: a lawyer scanning results sees which article numbers are not confirmed.
+    search(browser, server, "bribe-taking officials", lang="ru")
+    wait(browser, lambda b: result_paths(b)[:1] == ["/tj-criminal-code/319/"])
+    assert corpus.provisions["tj-criminal-code/319"].verification.status == "unverified"
+    first = browser.find_element(By.CSS_SELECTOR, ".huquq-search-results li")
+    assert first.find_element(By.CSS_SELECTOR, ".huquq-badge--unverified").text == "Не проверено"
+    secondary = [p for p in result_paths(browser)
+                 if p.strip("/") in corpus.provisions and corpus.provisions[p.strip("/")].verification.status == "secondary"]
+    assert secondary  # a secondary record carries no such badge
+    for item in browser.find_elements(By.CSS_SELECTOR, ".huquq-search-results li"):
+        path = urlparse(item.find_element(By.TAG_NAME, "a").get_attribute("href")).path
+        if path in secondary:
+            assert not item.find_elements(By.CSS_SELECTOR, ".huquq-badge")
+
+
 def test_a_case_number_opens_the_case(browser, server):
     # Lawyers look a communication up by its number: typed, the case is named first, as the reader reads it.
     search(browser, server, "№ 1096/2002", lang="ru")

@@ -368,11 +368,27 @@
         link.textContent = pick(card.title) || card.id;
         link.setAttribute("data-titles", JSON.stringify(card.title));
         item.appendChild(link);
+        if (card.status) item.appendChild(badge(card.status));
         item.appendChild(excerptFor(card.text || "", query));
         list.appendChild(item);
       });
       more.hidden = nextResult >= found.length;
     });
+  }
+
+  // "Unverified" or "Sources conflict", in each interface language (the page shows the reader's), as on the
+  // record's own page.
+  function badge(status) {
+    var mark = document.createElement("span");
+    mark.className = "huquq-badge huquq-badge--" + status;
+    var texts = labels.strings["status." + status];
+    Object.keys(texts).forEach(function (l) {
+      var span = document.createElement("span");
+      span.className = "l-" + l;
+      span.textContent = texts[l];
+      mark.appendChild(span);
+    });
+    return mark;
   }
 
   // The topics and circumstances the query names, linked above the results: their pages gather the leading

@@ -353,7 +353,8 @@ class SiteRenderer:
         corpus = self.corpus
         t = self.catalogue.table
         labels = {
-            "strings": {key: t[key] for key in t if key.startswith(("search.", "language."))},
+            "strings": {key: t[key] for key in t if key.startswith(("search.", "language."))
+                        or key in ("status.unverified", "status.conflicting")},
             "filters": {"kind": {kind: t[f"search.kind.{kind}"] for kind in KINDS},
                         "jurisdiction": {j: t[f"search.jurisdiction.{j}"] for j in JURISDICTIONS},
                         "instrument": {i.id: dict(i.short_title) for i in corpus.instruments.values()},

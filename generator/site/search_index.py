@@ -252,7 +252,10 @@ def _card(fields: dict, lang: str) -> dict:
     else:
         url, title = ids.case_url(fields["id"]), dict(own)
     texts = {other: fields.get(f"body_{other}") or "" for other in LANGS}
-    return {"id": fields["id"], "url": url, "title": title, "text": " ".join(pick(texts, lang).split())[:EXCERPT_CHARS]}
+    # Unverified and conflicting records are marked in the results, as on their pages.
+    status = display.get("verification", "")
+    return {"id": fields["id"], "url": url, "title": title, "text": " ".join(pick(texts, lang).split())[:EXCERPT_CHARS],
+            **({"status": status} if status in ("unverified", "conflicting") else {})}
 
 
 def _varint(value: int, out: bytearray) -> None:
