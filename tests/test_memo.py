@@ -15,6 +15,7 @@ from docx import Document
 
 from generator.matter import load_matter
 from generator.memo import plan_json, plan_memo
+from generator.memo.render import pinpoint_gist
 from kb.arguments import render_text
 from kb.inforce import start_of
 from kb.validate import DO_NOT_CITE
@@ -265,6 +266,23 @@ def test_requests_are_the_circumstances_own_in_the_memos_language(corpus, khujan
             for template in corpus.circumstances[answer.id].request[lang]:
                 assert render_text(template, answer.values, matter.date) in text, (lang, answer.id)
         assert "completes the conclusion" not in text and "формулирует вывод" not in text
+
+
+@pytest.mark.parametrize("summary, label, pinpoint, expected", [
+    ("Everyone has liberty (9(1)). Anyone arrested is told why (9(2)).", "9", "(2)",
+     "Anyone arrested is told why (9(2))."),
+    # Russian summaries mark a part "(п. 2)"; the sentence is not cut after "п."
+    ("Каждый имеет право на свободу (п. 1). Каждому сообщаются причины (п. 2).", "9", "(2)",
+     "Каждому сообщаются причины (п. 2)."),
+    # An item of a part: the lead-in that names the part, then the item (the heading cites 14(3)(b)).
+    ("A fair hearing (14(1)). The minimum guarantees of 14(3) are: notice of the charge (a); time to prepare "
+     "the defence (b); and an interpreter (f).", "14", "(3)(b)",
+     "The minimum guarantees of 14(3) are: … time to prepare the defence (b)"),
+    # Article 19(1) is not article 9(1): nothing marked, the summary's start.
+    ("Opinions are free (19(1)).", "9", "(1)", "Opinions are free (19(1))."),
+])
+def test_a_pinpointed_citation_is_summarised_by_its_own_part(summary, label, pinpoint, expected):
+    assert pinpoint_gist(summary, label, pinpoint) == expected
 
 
 def test_the_extortion_argument_invokes_privacy_only_for_a_threat_to_expose(corpus):

@@ -51,11 +51,31 @@ def gist(text: str, limit: int = GIST_WORDS) -> str:
 _SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-ZА-ЯЁҲҶҚҒӢӮ(\d])")
 
 
+def _sentences(text: str) -> list[str]:
+    """The text's sentences (and clauses after ";"), not cut after an abbreviation ("(п. 3)", "art. 9")."""
+    found: list[str] = []
+    for piece in _SENTENCE.split(text):
+        if found and ABBREVIATIONS.search(found[-1].split()[-1]):
+            found[-1] += " " + piece
+        else:
+            found.append(piece)
+    return found
+
+
 def pinpoint_gist(summary: str, label: str, pinpoint: str) -> str:
-    """For a citation of one part (ICCPR 9(3)), the summary's sentences about that part where the summary
-    marks them ("... (9(3))"); else the start of the summary."""
-    if pinpoint:
-        marked = [s for s in _SENTENCE.split(summary) if f"({label}{pinpoint})" in s or f"{label}{pinpoint})" in s]
+    """For a citation of one part (ICCPR 9(3), 14(3)(b)), the summary's sentences about that part, and of
+    them the item cited; else the start of the summary. Summaries mark a part as "(9(3))" (English, Tajik)
+    or "(п. 3)" (Russian), or name it in a lead-in ("The minimum guarantees of 14(3) are: ... (b); ...")."""
+    match = re.match(r"\((\w+)\)(?:\((\w+)\))?", pinpoint or "")
+    if match:
+        part, item = match.groups()
+        mark = re.compile(rf"(?<![\w.-]){re.escape(label)}\({re.escape(part)}\)|(?<!\w)(?:п|б|para)\.\s?{re.escape(part)}(?!\w)")
+        marked = [s for s in _sentences(summary) if mark.search(s)]
+        for sentence in marked if item else ():
+            lead, colon, items = sentence.partition(":")
+            clause = next((c for c in re.split(r";\s*", items) if f"({item})" in c), None)
+            if colon and clause:
+                return gist(f"{lead}: … {clause.strip().removeprefix('and ').removeprefix('и ')}")
         if marked:
             return gist(" ".join(marked))
     return gist(summary)
