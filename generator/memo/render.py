@@ -103,7 +103,9 @@ class MemoView:
         self.lang = matter.language
         self.notes = NoteCollector()
         self.footnoter = Footnoter(corpus, self.lang, matter.date, site_url)
-        self.where: dict[str, str] = {}  # record id -> the section that first cited it
+        # record id (a provision's with its pinpoint) -> the section that first cited it: ICCPR 9(3) after
+        # 9(1) is another proposition, cited with its own gist, not referred back to 9(1)'s section
+        self.where: dict[str | tuple[str, str], str] = {}
         self.texts: dict[str, dict] = {}  # Annex A: verbatim texts of what the body cites, by provision
         self.unverified: dict[str, dict] = {}
         self.statuses: dict[str, str] = {}  # record id -> its verification state, for the summary's counts
@@ -169,8 +171,8 @@ class MemoView:
                     "fn": self.notes(text, links)}
         provision = corpus.provisions[cited.id]
         instrument = corpus.instrument_of(provision)
-        back = self.where.get(provision.id)
-        self.where.setdefault(provision.id, section)
+        back = self.where.get((provision.id, cited.pinpoint))
+        self.where.setdefault((provision.id, cited.pinpoint), section)
         wording = provision.wording_on(self.matter.date) or provision.wording
         self._annex_text(provision, wording.texts, cited.pinpoint)
         if back:
