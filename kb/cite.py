@@ -5,6 +5,7 @@ One place formats citations, for search results, site pages and memos alike.
 
 from __future__ import annotations
 
+from .dates import human
 from .models import FALLBACK, Case, Instrument, Provision
 
 ARTICLE = {"en": "art.", "ru": "ст.", "tg": "м."}
@@ -65,5 +66,5 @@ def cite_case(case: Case, lang: str = "en") -> str:
     number = case.symbol or case.number
     if number:
         parts.append(f"{'No.' if lang == 'en' else '№'} {number}" if not case.symbol else number)
-    parts.append(case.date)
+    parts.append(human(case.date, lang))  # "6 November 2003", as a court reads a date
     return ", ".join(parts)
