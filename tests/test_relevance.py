@@ -85,6 +85,8 @@ VOLUNTEER_FLOORS = {"en": (0.86, 0.83, 0.76), "ru": (0.96, 0.86, 0.80), "tg": (0
 # A story made only of words few circumstances share (kb.subjects.TOLD_RARE, same session): 86 / 66 / 0.73,
 # 83 / 67 / 0.76, 88 / 70 / 0.79; two queries lost their first authority from the top 3 ("they took swabs from
 # us girls at the station without asking": the Constitution's art. 18 fourth; "табъиз аз рӯи вазъи ВНМО").
+# Six citations of a part or of a case by its number joined the set (nineteenth session), all met: 86 / 67 /
+# 0.74, 84 / 67 / 0.77, 88 / 71 / 0.79.
 FLOORS = {"en": (0.85, 0.66, 0.73), "ru": (0.83, 0.66, 0.76), "tg": (0.88, 0.7, 0.78)}
 
 
