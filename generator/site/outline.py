@@ -2,8 +2,9 @@
 
 The memo fills the template in from a matter's answers (kb.arguments). Its page shows every sentence it
 can say: the text common to all matters as it is, each sentence that depends on an answer in a box that
-names the answer ("Only when «What was demanded?» is money"), and an answer put into a sentence as a
-blank ("[…]"). Conditions on the date of the events, or more intricate ones, are named as such.
+names the question and the answer ("Only when «What was demanded?» — Money or property"), and an answer
+put into a sentence as a blank ("[…]"). Conditions on the date of the events, or more intricate ones, are
+named as such. The same for each of its requests.
 """
 
 from __future__ import annotations
@@ -33,17 +34,22 @@ class Outline:
     # -- the template's body --------------------------------------------------------------------------
     def _blocks(self, body: list[nodes.Node]) -> str:
         """Paragraphs of plain text and boxes of conditional text, in order."""
-        out, text = [], []
+        out: list[str] = []
+        text: list[str] = []
+
+        def paragraph() -> None:
+            words = " ".join("".join(text).split())
+            if words:
+                out.append(f"<p>{words}</p>")
+            text.clear()
+
         for node in body:
             if isinstance(node, nodes.If):
-                if "".join(text).strip():
-                    out.append(f"<p>{' '.join(''.join(text).split())}</p>")
-                text = []
+                paragraph()
                 out.append(self._branches(node))
             elif isinstance(node, nodes.Output):
-                text += [self._inline(part) for part in node.nodes]
-        if "".join(text).strip():
-            out.append(f"<p>{' '.join(''.join(text).split())}</p>")
+                text.extend(self._inline(part) for part in node.nodes)
+        paragraph()
         return "".join(out)
 
     def _inline(self, part: nodes.Node) -> str:
