@@ -69,7 +69,8 @@ def pinpoint_gist(summary: str, label: str, pinpoint: str) -> str:
     match = re.match(r"\((\w+)\)(?:\((\w+)\))?", pinpoint or "")
     if match:
         part, item = match.groups()
-        mark = re.compile(rf"(?<![\w.-]){re.escape(label)}\({re.escape(part)}\)|(?<!\w)(?:п|б|para)\.\s?{re.escape(part)}(?!\w)")
+        mark = re.compile(rf"(?<![\w.-]){re.escape(label)}\({re.escape(part)}\)"
+                          rf"|(?<!\w)(?:п|б|para)\.\s?{re.escape(part)}(?!\w)")
         marked = [s for s in _sentences(summary) if mark.search(s)]
         for sentence in marked if item else ():
             lead, colon, items = sentence.partition(":")

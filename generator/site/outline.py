@@ -112,7 +112,9 @@ class Outline:
 
     def _given(self, name: str, given: bool) -> str | None:
         question = self._question(name)
-        return None if question is None else f"{question} — {self.t('outline.given' if given else 'outline.not_given')}"
+        if question is None:
+            return None
+        return f"{question} — {self.t('outline.given' if given else 'outline.not_given')}"
 
     def _compared(self, name: str, op: str, constant) -> str | None:
         question, value = self._question(name), self.values.get(name)
