@@ -23,12 +23,16 @@ from ..matter import Matter, paragraphs_of
 from ..templating import environment, render
 from ..word.blocks import NoteCollector, finalize, missing_styles, write_blocks
 from ..word.oxml import clear_body
-from ..word.properties import CONFIDENTIAL, MEMO, describe
+from ..word.properties import describe
 from ..word.reference import DEFAULT_PATH
 from .citations import Footnoter
 from .plan import Cited, MemoPlan
 
 GIST_WORDS = 50
+# The memo's kind (its document properties) and the mark on every page of a memo that names a client, in the
+# memo's language, as the templates' subtitle and confidential line say them.
+MEMO = {"en": "Legal grounding memo", "ru": "Правовая справка", "tg": "Маълумотномаи ҳуқуқӣ"}
+CONFIDENTIAL = {"en": "Confidential", "ru": "Конфиденциально", "tg": "Махфӣ"}
 ABBREVIATIONS = re.compile(r"(?:\b(?:art|arts|para|paras|No|nos|ст|п|ч|г|гг|т|м|б|e\.g|i\.e|cf|v|vs)\.|\b[A-ZА-ЯЁҲҶҚҒӢӮ]\.)$")
 
 

@@ -26,7 +26,7 @@ class Outline:
     def __init__(self, circumstance: Circumstance, lang: str, catalogue: Catalogue):
         self.values = {value.id: value for value in circumstance.values}
         self.lang = lang
-        self.t = lambda key: catalogue.table[key][lang]
+        self.t = lambda key: catalogue.text(key, lang)
 
     def html(self, template: str) -> str:
         return self._blocks(parse(template).body)

@@ -158,8 +158,8 @@ class SiteRenderer:
                              f'<div class="huquq-summary" lang="{lang}">{macros.paragraphs(summary[lang])}</div>')
             # The argument in the tab's language, else in the one its reader reads next (a Tajik tab shows the
             # Russian argument rather than none), named as such.
-            shown = pick_lang(argument, lang) if argument and (parts or argument.get(lang)) else None
-            if shown:
+            shown = pick_lang(argument or {}, lang)
+            if shown and (parts or shown == lang):
                 label = t("provision.argument") + ("" if shown == lang else f" ({LANG_NAMES[shown]})")
                 parts.append(f'<p class="huquq-summary-label">{label}</p>'
                              f'<div class="huquq-argument" lang="{shown}">{macros.paragraphs(argument[shown])}</div>')

@@ -5,10 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-MEMO = {"en": "Legal grounding memo", "ru": "Правовая справка", "tg": "Маълумотномаи ҳуқуқӣ"}
-CONFIDENTIAL = {"en": "Confidential", "ru": "Конфиденциально", "tg": "Махфӣ"}
-
-
 def describe(document, *, title: str, author: str, language: str, subject: str = "") -> None:
     core = document.core_properties
     now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
